@@ -1,0 +1,3 @@
+from clausier.cli import main
+
+main()
