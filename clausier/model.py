@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -30,7 +30,7 @@ class Severity(str, Enum):
         return {"error": "erreur", "warning": "avertissement", "info": "information"}[self.value]
 
 
-class PieceKind(str, Enum):
+class PieceKind(StrEnum):
     RC = "RC"
     CCAP = "CCAP"
     CCTP = "CCTP"
