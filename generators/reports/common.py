@@ -1,0 +1,150 @@
+"""What the text and HTML reports share: grouping, ordering, French wording of numbers,
+dates, places and counts. Pure functions over the model; no rendering library here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from clausier.model import Finding, Lot, Piece, PieceKind, Report, Severity
+
+# The order in which piece kinds appear as columns of the hours table.
+KIND_ORDER = [k.value for k in PieceKind]
+
+FR_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+SEVERITY_PLURALS = {"error": "erreurs", "warning": "avertissements", "info": "informations"}
+
+
+def fr_date(value: date) -> str:
+    """« 25 novembre 2026 » (« 1er » for the first day, as French usage wants)."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {FR_MONTHS[value.month - 1]} {value.year}"
+
+
+def fr_int(value: float | int | None) -> str:
+    """« 1 200 » with a narrow no-break space as thousands separator; « — » for None."""
+    if value is None:
+        return "—"
+    return f"{round(value):,}".replace(",", "\u202f")
+
+
+def fr_amount(value: float | None) -> str:
+    """« 420 000 € HT » (cents only when there are some)."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        text = fr_int(value)
+    else:
+        text = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
+    return f"{text}\u00a0€\u00a0HT"
+
+
+def count_label(n: int, severity: str) -> str:
+    """« 0 erreur », « 1 avertissement », « 3 erreurs » (French: plural from 2)."""
+    word = Severity(severity).label if n < 2 else SEVERITY_PLURALS[severity]
+    return f"{n} {word}"
+
+
+def counts_line(report: Report) -> str:
+    """« 3 erreurs, 1 avertissement, 0 information »."""
+    summary = report.summary()
+    return ", ".join(count_label(summary[s], s) for s in ("error", "warning", "info"))
+
+
+def place_label(finding: Finding) -> str:
+    """« paragraphe 118, article 7.1, lot 2 » — empty when the finding has no place."""
+    parts = []
+    location = finding.location.describe()
+    if location:
+        parts.append(location)
+    if finding.lot:
+        parts.append("lot unique" if finding.lot == "unique" else f"lot {finding.lot}")
+    return ", ".join(parts)
+
+
+def piece_label(piece: Piece) -> str:
+    """« CCAP, docx, 412 paragraphes » for the piece heading."""
+    parts = [piece.kind.value, piece.format]
+    if piece.pages is not None:
+        parts.append(f"{piece.pages} page{'s' if piece.pages > 1 else ''}")
+    if piece.paragraphs is not None:
+        parts.append(f"{piece.paragraphs} paragraphe{'s' if piece.paragraphs > 1 else ''}")
+    return ", ".join(parts)
+
+
+def _place_key(finding: Finding) -> tuple:
+    loc = finding.location
+    # Findings without a place first (they are about the whole piece), then reading order.
+    return (
+        loc.page is not None or loc.paragraph is not None,
+        loc.page or 0,
+        loc.paragraph or 0,
+        -finding.severity.rank,
+        finding.code,
+    )
+
+
+@dataclass
+class PieceGroup:
+    """The findings of one piece (or of the whole consultation when `piece` is None)."""
+
+    path: str | None
+    piece: Piece | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.path or "Ensemble de la consultation"
+
+
+def group_findings(report: Report) -> tuple[list[PieceGroup], list[Piece]]:
+    """Findings grouped by piece in the report's piece order, consultation-wide findings
+    first; and the pieces that have no finding."""
+    by_path: dict[str | None, PieceGroup] = {}
+    pieces = {p.path: p for p in report.pieces}
+    for finding in report.findings:
+        group = by_path.get(finding.piece)
+        if group is None:
+            group = by_path[finding.piece] = PieceGroup(
+                finding.piece, pieces.get(finding.piece or "")
+            )
+        group.findings.append(finding)
+    order = {p.path: i for i, p in enumerate(report.pieces)}
+    groups = sorted(
+        by_path.values(),
+        key=lambda g: (g.path is not None, order.get(g.path or "", len(order)), g.path or ""),
+    )
+    for group in groups:
+        group.findings.sort(key=_place_key)
+    quiet = [p for p in report.pieces if p.path not in by_path]
+    return groups, quiet
+
+
+def hours_kinds(lots: list[Lot]) -> list[str]:
+    """The piece kinds that state hours for at least one lot, in the usual order."""
+    kinds = {k for lot in lots for k in lot.hours}
+    known = [k for k in KIND_ORDER if k in kinds]
+    return known + sorted(kinds - set(known))
+
+
+def lot_disagrees(lot: Lot) -> bool:
+    """True when the pieces state different hours for this lot (CS401 territory)."""
+    return len(set(lot.hours.values())) > 1
+
+
+def lot_label(lot: Lot) -> str:
+    return "unique" if lot.number == "unique" else lot.number

@@ -1,0 +1,137 @@
+"""The terminal report: grouped by piece, coloured by severity, in French.
+
+Rendered with rich into a string, so the same text goes to a terminal, a file (-o) or a
+test. Without colour (``--no-color``, ``NO_COLOR``, not a terminal) the text stays complete:
+the severity is always written out as a word, never shown by colour alone.
+"""
+
+from __future__ import annotations
+
+import io
+
+from clausier.model import Finding, Report
+
+from .common import (
+    counts_line,
+    fr_amount,
+    fr_date,
+    fr_int,
+    group_findings,
+    hours_kinds,
+    lot_disagrees,
+    lot_label,
+    piece_label,
+    place_label,
+)
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "●"}
+DEFAULT_WIDTH = 100
+
+
+def render_text(report: Report, color: bool = True, width: int | None = None) -> str:
+    """The review as text for a person; the last line counts the findings."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        width=width or DEFAULT_WIDTH,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    _header(console, report)
+    groups, quiet = group_findings(report)
+    for group in groups:
+        console.print()
+        title = f"[bold]{_esc(group.title)}[/bold]"
+        if group.piece is not None:
+            title += f" [dim]({_esc(piece_label(group.piece))})[/dim]"
+        console.print(title)
+        for finding in group.findings:
+            _finding(console, finding)
+    if quiet:
+        console.print()
+        console.print("[bold]Pièces sans remarque[/bold]")
+        for piece in quiet:
+            console.print(f"  • {_esc(piece.path)} [dim]({_esc(piece_label(piece))})[/dim]")
+    if report.lots:
+        console.print()
+        _lots_table(console, report)
+    console.print()
+    worst = report.worst()
+    style = SEVERITY_STYLES[worst.value] if worst else "bold green"
+    console.print(f"[{style}]{counts_line(report)}[/{style}]")
+    # rich pads table lines to the console width: trailing blanks only bother diffs and files.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _header(console, report: Report) -> None:
+    console.print(f"[bold]Relecture de la consultation {_esc(report.consultation)}[/bold]")
+    n = len(report.pieces)
+    console.print(
+        f"Date de relecture : {fr_date(report.reviewed_at)} — "
+        f"{n} pièce{'s' if n > 1 else ''} lue{'s' if n > 1 else ''}"
+    )
+
+
+def _finding(console, finding: Finding) -> None:
+    severity = finding.severity.value
+    style = SEVERITY_STYLES[severity]
+    mark = SEVERITY_MARKS[severity]
+    head = f"  [{style}]{mark} {finding.code} {finding.severity.label}[/{style}]"
+    place = place_label(finding)
+    if place:
+        head += f" · {_esc(place)}"
+    console.print(head)
+    console.print(f"    {_esc(finding.message)}")
+    if finding.suggestion:
+        console.print(f"    [green]→ À écrire : {_esc(finding.suggestion)}[/green]")
+    if finding.excerpt:
+        console.print(f"    [dim italic]« {_esc(finding.excerpt)} »[/dim italic]")
+
+
+def _lots_table(console, report: Report) -> None:
+    from rich import box
+    from rich.table import Table
+
+    kinds = hours_kinds(report.lots)
+    table = Table(
+        title="Lots et heures d'insertion (heures annoncées par chaque pièce, puis calculées)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+    )
+    table.add_column("Lot")
+    table.add_column("Intitulé", ratio=1, min_width=12)
+    table.add_column("Montant HT", justify="right", no_wrap=True)
+    table.add_column("Métier", overflow="fold")
+    for kind in kinds:
+        table.add_column(kind, justify="right", no_wrap=True)
+    table.add_column("Calculées", justify="right", no_wrap=True)
+    for lot in report.lots:
+        differs = lot_disagrees(lot)
+        cells = [
+            _esc(lot_label(lot)),
+            _esc(lot.title or "—"),
+            fr_amount(lot.amount_ht).removesuffix("\u00a0HT"),
+            _esc(lot.trade or "—"),
+        ]
+        for kind in kinds:
+            value = lot.hours.get(kind)
+            text = fr_int(value) if value is not None else "—"
+            # "≠" keeps the disagreement visible without colour.
+            cells.append(f"[red]{text} ≠[/red]" if differs and value is not None else text)
+        cells.append(fr_int(lot.computed_hours))
+        table.add_row(*cells)
+    console.print(table)
