@@ -1,0 +1,98 @@
+"""The whole reading side, for every front end: sources -> readers -> structure."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from clausier.model import Consultation, Piece, PieceKind, Severity
+from review.readers import NON_DOCUMENT_FORMATS, ReadTimeout, finding, read_source, unreadable
+from review.sources import DEFAULT_LIMITS, Limits, SourceFile, collect_sources
+from review.structure import build_articles, classify
+
+
+@contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """Raise ReadTimeout in the reader after `seconds` (main thread only: SIGALRM)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def ring(signum, frame):  # noqa: ARG001
+        raise ReadTimeout()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_piece(source: SourceFile, piece_timeout: float | None = None) -> Piece:
+    """Read, classify and structure one file. Never raises."""
+    try:
+        with _alarm(piece_timeout):
+            piece = read_source(source)
+    except ReadTimeout:
+        piece = Piece(path=source.path, format=source.format, size=source.size)
+        unreadable(
+            piece,
+            f"{source.path} : lecture interrompue après {piece_timeout:g} s (document trop long "
+            "ou trop complexe à lire).",
+            "Enregistrez-le de nouveau (ou en PDF) pour l'alléger, ou relisez-le à part avec un "
+            "délai plus long.",
+        )
+    try:
+        classify(piece)
+        build_articles(piece)
+    except Exception as error:  # noqa: BLE001 - a structure bug must not lose the piece
+        piece.findings.append(
+            finding(
+                piece,
+                "CS901",
+                Severity.ERROR,
+                f"{piece.path} a été lu mais son plan (articles) n'a pas pu être analysé "
+                f"({type(error).__name__}).",
+                "Signalez ce fichier à l'équipe de Clausier ; relisez la pièce à la main.",
+            )
+        )
+    if piece.kind == PieceKind.AUTRE and piece.readable:
+        if source.format in NON_DOCUMENT_FORMATS:
+            message = (
+                f"{piece.path} n'est pas une pièce écrite (fichier .{source.format}) : il n'a "
+                "pas été relu."
+            )
+            advice = "Rien à faire si c'est un plan ou une image ; sinon, fournissez la pièce en .docx, .odt ou PDF."
+        else:
+            message = f"{piece.path} : le type de pièce n'a pas été reconnu ({piece.kind_reason})."
+            advice = (
+                "Si c'est un RC, un CCAP, un AE ou l'annexe de la clause, donnez-lui son titre "
+                "en première page ou un nom de fichier explicite (ex. 02_CCAP.docx)."
+            )
+        piece.findings.append(finding(piece, "CS904", Severity.INFO, message, advice))
+    return piece
+
+
+def read_consultation(
+    path: Path, limits: Limits = DEFAULT_LIMITS, piece_timeout: float | None = None
+) -> Consultation:
+    """Read every piece of a consultation (folder, .zip or single file).
+
+    Raises FileNotFoundError (French message) when `path` does not exist; every other
+    problem is a finding on the Consultation or on its pieces."""
+    sources = collect_sources(Path(path), limits)
+    consultation = Consultation(name=sources.name, findings=list(sources.findings))
+    for source in sources.sources:
+        consultation.pieces.append(read_piece(source, piece_timeout))
+    return consultation
