@@ -243,13 +243,13 @@ def render_text(table, profile) -> str:
     view.title = f"Heures d'insertion — {profile.name}"
     total = sum(lot.amount_ht or 0 for lot in table.lots)
     view.add_column("Lot", footer="Total", no_wrap=True)
-    view.add_column("Intitulé", max_width=40)
+    view.add_column("Intitulé", min_width=24, max_width=40)
     view.add_column("Montant HT", justify="right", footer=format_amount_fr(total), no_wrap=True)
     view.add_column("Métier", no_wrap=True)
     view.add_column("Taux MO", justify="right", no_wrap=True)
-    view.add_column("Heures travaillées", justify="right", no_wrap=True)
+    view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
     view.add_column(
-        "Heures d'insertion",
+        "Heures\nd'insertion",
         justify="right",
         footer=f"{format_hours_fr(table.total_hours)} h",
         no_wrap=True,
