@@ -469,9 +469,13 @@ def generate(
     if existing and not force:
         shown = ", ".join(str(p) for p in existing[:3])
         more = f" (et {len(existing) - 3} autres)" if len(existing) > 3 else ""
+        if len(existing) == 1:
+            what, pronoun = f"Le fichier {shown} existe déjà", "le"
+        else:
+            what, pronoun = f"Les fichiers {shown}{more} existent déjà", "les"
         raise GenerationError(
-            f"Le fichier {shown}{more} existe déjà : ajoutez --force pour le remplacer, ou "
-            "choisissez un autre dossier avec -o."
+            f"{what} : ajoutez --force pour {pronoun} remplacer, ou choisissez un autre "
+            "dossier avec -o."
         )
     rendered = [(p.path, render_document(p.template, p.context)) for p in planned]
     out_dir.mkdir(parents=True, exist_ok=True)
