@@ -1,0 +1,24 @@
+"""File answers: a download with a safe Content-Disposition (ASCII name + UTF-8 name)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from fastapi.responses import Response
+
+
+def ascii_name(name: str) -> str:
+    """« Pôle enfance.zip » -> "Pole enfance.zip": the plain fallback name."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9 ._()+-]", "_", text).strip(" ._") or "clausier"
+    return text[:120]
+
+
+def attachment(content: bytes, filename: str, media_type: str) -> Response:
+    """A download. The name is cleaned of anything a header could misread (quotes,
+    line breaks, path separators)."""
+    cleaned = re.sub(r'[\x00-\x1f\x7f"\\/]', "_", filename).strip() or "clausier"
+    disposition = f"attachment; filename=\"{ascii_name(cleaned)}\"; filename*=UTF-8''{quote(cleaned, safe='')}"
+    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
