@@ -152,19 +152,26 @@ def _non_negative(value: Any) -> str | None:
     return None
 
 
+def _whole(value: Any) -> bool:
+    """An integer, or a float without decimals (5.0): TOML users write both."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+
+
 def _step(value: Any) -> str | None:
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not _whole(value):
         return f"doit être un nombre entier d'heures, sans décimale, par exemple 5 (trouvé : {_fr(value)})"
     if value < 1:
-        return f"vaut {value} : l'arrondi est un nombre entier d'heures au moins égal à 1"
+        return f"vaut {_fr(value)} : l'arrondi est un nombre entier d'heures au moins égal à 1"
     return None
 
 
 def _hours_min(value: Any) -> str | None:
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not _whole(value):
         return f"doit être un nombre entier d'heures, par exemple 70 (trouvé : {_fr(value)})"
     if value < 0:
-        return f"vaut {value} : il faut un nombre d'heures positif ou nul"
+        return f"vaut {_fr(value)} : il faut un nombre d'heures positif ou nul"
     return None
 
 

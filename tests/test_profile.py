@@ -217,6 +217,12 @@ def test_wrong_type(tmp_path):
     assert "metiers.peinture.mots_cles" in message and "liste" in message
 
 
+def test_whole_float_step_is_accepted(tmp_path):
+    profile = load_profile(write(tmp_path, "[profil]\narrondi = 10.0\nheures_min = 35.0\n"))
+    assert profile.rounding_step == 10 and isinstance(profile.rounding_step, int)
+    assert profile.min_hours == 35
+
+
 def test_bool_is_not_a_number(tmp_path):
     message = error_of(tmp_path, "[profil]\nheures_min = true\n")
     assert "profil.heures_min" in message
