@@ -584,9 +584,9 @@ def build_ccap(path: Path) -> Path:
         "Lorsque les heures réalisées et validées par le facilitateur sont inférieures au "
         "volume dû, le titulaire encourt, après une mise en demeure restée sans effet, une "
         "pénalité par heure d'insertion non réalisée fixée à : "
-        "{{ penalites.heure_non_realisee }}. Aucune pénalité n'est appliquée lorsque le "
-        "manquement résulte d'une cause que le titulaire ne maîtrise pas, justifiée par lui "
-        "et constatée par le facilitateur."
+        "{{ penalites.heure_non_realisee }}. Le titulaire en est exonéré lorsque le "
+        "manquement résulte d'une cause qu'il ne maîtrise pas, justifiée par lui et constatée "
+        "par le facilitateur."
     )
     b.tag("{%p if penalites.retard_justificatifs %}")
     b.p(
@@ -648,9 +648,9 @@ def build_ae(path: Path) -> Path:
     b.p(
         "Cet engagement est une condition d'exécution du marché (article L2112-2 du code de "
         "la commande publique). Il est exécuté dans les conditions de l'article "
-        "{{ article_ccap }} du CCAP : publics éligibles, modalités de mise en œuvre, suivi "
-        "avec le facilitateur et pénalités. Le candidat en reste seul responsable, y compris "
-        "pour les heures qu'il confie à ses cotraitants ou sous-traitants." + PERIOD_SENTENCE
+        "{{ article_ccap }} du CCAP, que le candidat déclare connaître et accepter. Le "
+        "candidat en reste seul responsable, y compris pour les heures qu'il confie à ses "
+        "cotraitants ou sous-traitants." + PERIOD_SENTENCE
     )
     b.p(
         "Le candidat peut se renseigner auprès du facilitateur de la clause sociale : "
