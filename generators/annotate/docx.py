@@ -22,11 +22,25 @@ from clausier.model import Finding, Piece
 from .matching import excerpt_probe, find_all
 from .placing import comment_text, finding_paragraph, initials, order_for_annotation
 
-# Runs whose text is part of the paragraph as a reader sees it (accepted view).
-_RUN_XPATH = (
-    "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
-    " | ./w:sdt/w:sdtContent/w:r | ./w:fldSimple/w:r | ./w:hyperlink/w:ins/w:r"
-)
+# Inline containers whose runs are part of the paragraph's text as the reader sees it
+# (review/readers/docx.py): insertions kept, deletions dropped, hidden text left out.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_INLINE = {
+    _W + name
+    for name in (
+        "hyperlink",
+        "ins",
+        "moveTo",
+        "smartTag",
+        "fldSimple",
+        "customXml",
+        "sdt",
+        "sdtContent",
+        "bdo",
+        "dir",
+    )
+}
 _TEXT_XPATH = "w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab"
 
 
@@ -154,7 +168,29 @@ def _first_heading(ctx: _Context, piece: Piece | None):
 
 
 def _visible_runs(ctx: _Context, p) -> list:
-    return [r for r in p.xpath(_RUN_XPATH) if r not in ctx.inserted]
+    runs: list = []
+
+    def visit(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _W + "r":
+                if child not in ctx.inserted and not _hidden(child):
+                    runs.append(child)
+            elif tag in _INLINE:
+                visit(child)
+            elif tag == _MC + "AlternateContent":
+                choice = child.find(_MC + "Choice")
+                if choice is not None:
+                    visit(choice)
+
+    visit(p)
+    return runs
+
+
+def _hidden(r) -> bool:
+    """Hidden text (w:vanish) is neither shown nor read."""
+    vanish = r.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_W + "val") not in ("0", "false", "off")
 
 
 def _run_text(r) -> str:
