@@ -444,7 +444,10 @@ def travaux_ccap_pdf(pages: dict[str, int]) -> Doc:
             "paiement par le maître d'ouvrage."
         ),
         H("ARTICLE 12 – DÉROGATIONS AUX DOCUMENTS GÉNÉRAUX"),
-        P("L'article 5.1 du présent CCAP déroge à l'article 19.1 du CCAG-Travaux."),
+        P(
+            "Les pénalités de retard de l'article 5.1 du présent CCAP dérogent aux "
+            "stipulations correspondantes du CCAG-Travaux."
+        ),
     ]
     toc: list = [P("SOMMAIRE", bold=True)]
     for item in body:
@@ -964,7 +967,7 @@ def case_travaux_avec_erreurs() -> Case:
             "CS307",
             "CCAP.docx",
             None,
-            "pénalité de retard des justificatifs fondée sur un « SMIC horaire de 11,65 € » figé (2023), article 10.6",
+            "pénalité de retard des justificatifs fondée sur un « SMIC horaire de 11,65 € » figé (valeur de 2024), article 10.6",
         ),
         f(
             "CS401",
