@@ -1,0 +1,311 @@
+"""PDF reader: page text with pypdfium2 (fast), tables with pdfplumber only where needed.
+
+Each line of text is a Block with its page. Lines repeated at the top or bottom of most
+pages (running headers and footers, page numbers) are moved to `Piece.furniture`. Pages
+with images but no text layer (scans) are reported (CS902). pdfplumber is imported and
+used only for the pages whose drawings look like a table grid, one page at a time, and
+each page is closed after use: the table cells become Blocks with table/row/cell, in
+place of the lines they cover.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections import Counter
+
+from clausier.model import Block, Piece, Place, Severity
+from review.readers import ReadError, finding
+from review.sources import SourceFile
+
+_CONTROL = re.compile(r"[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\r\f\v]+")  # ASCII runs only: U+00A0 / U+202F are kept as is
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:/|sur|of)\s*#)?$|^-\s*#\s*-$")
+_EDGE_LINES = 3  # lines looked at, at the top and at the bottom of each page
+_MIN_TABLE_PATHS = 4  # drawn shapes on a page before it is worth looking for a table
+
+
+def clean_line(line: str) -> str:
+    """One PDF line: soft hyphen markers kept as hyphens, controls dropped, runs of
+    spaces collapsed."""
+    line = line.replace("\x02", "-")
+    line = _CONTROL.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def _open(data: bytes, name: str):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        text = str(error).lower()
+        if "password" in text or "security" in text:
+            raise ReadError(
+                f"{name} est un PDF protégé par un mot de passe : son texte n'a pas pu être lu.",
+                "Demandez ou enregistrez une version du PDF sans mot de passe (Imprimer > "
+                "Enregistrer au format PDF), puis relancez la relecture.",
+            ) from error
+        raise ReadError(
+            f"{name} n'est pas un PDF lisible : le fichier est endommagé ou incomplet.",
+            "Téléchargez-le de nouveau ou exportez-le de nouveau en PDF depuis son logiciel "
+            "d'origine.",
+        ) from error
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page index, line index) of running headers and footers."""
+    marked: set[tuple[int, int]] = set()
+    with_text = [i for i, lines in enumerate(pages) if lines]
+    zones: dict[str, Counter[str]] = {"top": Counter(), "bottom": Counter()}
+    edges: list[tuple[int, int, str, str]] = []
+    for i in with_text:
+        lines = pages[i]
+        n = len(lines)
+        seen: dict[str, set[str]] = {"top": set(), "bottom": set()}
+        for j in range(n):
+            zone = "top" if j < _EDGE_LINES else "bottom" if j >= n - _EDGE_LINES else None
+            if zone is None:
+                continue
+            key = _key(lines[j])
+            edges.append((i, j, zone, key))
+            if key not in seen[zone]:
+                seen[zone].add(key)
+                zones[zone][key] += 1
+    threshold = max(2, math.ceil(0.5 * len(with_text)))
+    for i, j, zone, key in edges:
+        if _PAGE_NUMBER.match(key) or (len(with_text) >= 2 and zones[zone][key] >= threshold):
+            marked.add((i, j))
+    return marked
+
+
+def _page_objects(page, kind: int, limit: int) -> int:
+    count = 0
+    for _ in page.get_objects(filter=[kind], max_depth=2):
+        count += 1
+        if count >= limit:
+            break
+    return count
+
+
+def _describe_pages(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> « pages 1 à 3, 7 »."""
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(f"{start}" if start == prev else f"{start} à {prev}")
+        if n is not None:
+            start = prev = n
+    word = "page" if len(numbers) == 1 else "pages"
+    return f"{word} {', '.join(spans)}"
+
+
+def read_pdf(source: SourceFile) -> Piece:
+    import pypdfium2.raw as pdfium_c
+
+    data = source.read_bytes()
+    piece = Piece(path=source.path, format="pdf")
+    truncated = b"%%EOF" not in data[-2048:]
+    pdf = _open(data, source.path)
+    try:
+        n_pages = len(pdf)
+        piece.pages = n_pages
+        if n_pages == 0:
+            raise ReadError(
+                f"{source.path} est un PDF sans aucune page : il n'y a rien à relire.",
+                "Exportez de nouveau la pièce en PDF depuis son logiciel d'origine.",
+            )
+        pages: list[list[str]] = []
+        scanned: list[int] = []
+        table_pages: list[int] = []
+        for index in range(n_pages):
+            page = pdf[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    raw = textpage.get_text_range()
+                finally:
+                    textpage.close()
+                lines = [clean_line(line) for line in raw.splitlines()]
+                lines = [line for line in lines if line]
+                if not lines:
+                    if _page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
+                        scanned.append(index + 1)
+                elif _page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, _MIN_TABLE_PATHS) >= (
+                    _MIN_TABLE_PATHS
+                ):
+                    table_pages.append(index)
+            finally:
+                page.close()
+            pages.append(lines)
+        tables = _tables(data, pdf, table_pages) if table_pages else {}
+    finally:
+        pdf.close()
+
+    furniture = _furniture(pages)
+    table_index = 0
+    for i, lines in enumerate(pages):
+        kept: list[str] = []
+        for j, line in enumerate(lines):
+            if (i, j) in furniture:
+                area = "header" if j < _EDGE_LINES else "footer"
+                piece.furniture.append(Block(text=line, place=Place(page=i + 1), area=area))
+            else:
+                kept.append(line)
+        if i in tables:
+            table_index = _add_table_page(piece, i, kept, tables[i], table_index, furniture)
+        else:
+            piece.blocks.extend(Block(text=line, place=Place(page=i + 1)) for line in kept)
+
+    if scanned:
+        all_scanned = len(scanned) == n_pages
+        piece.findings.append(
+            finding(
+                piece,
+                "CS902",
+                Severity.WARNING,
+                f"{source.path} : {_describe_pages(scanned)} sans texte (image numérisée) : "
+                + (
+                    "le document n'a pas pu être relu."
+                    if all_scanned
+                    else "ces pages n'ont pas pu être relues."
+                ),
+                "Demandez la version d'origine (Word ou PDF exporté), ou passez le PDF dans un "
+                "logiciel de reconnaissance de caractères (OCR) avant de relancer la relecture.",
+                page=scanned[0],
+            )
+        )
+    if truncated:
+        piece.findings.append(
+            finding(
+                piece,
+                "CS901",
+                Severity.ERROR,
+                f"{source.path} est un PDF incomplet (la fin du fichier manque) : le texte lu "
+                "est peut-être tronqué.",
+                "Téléchargez-le de nouveau ou exportez-le de nouveau en PDF depuis son logiciel "
+                "d'origine.",
+            )
+        )
+    return piece
+
+
+# ---------------------------------------------------------------- tables
+
+
+class _PageTables:
+    """The tables pdfplumber found on one page, and the page's lines around them."""
+
+    def __init__(self, height: float, tables: list[tuple[tuple, list[list[str | None]]]]):
+        self.height = height
+        self.tables = tables  # (bbox (x0, top, x1, bottom) in pdfplumber's top-down units, rows)
+        self.segments: list[tuple[float, float, float, float, str]] = []  # pdfium rects + text
+
+
+def _tables(data: bytes, pdf, page_indices: list[int]) -> dict[int, _PageTables]:
+    """Tables of the given pages (0-based), read with pdfplumber one page at a time."""
+    import pdfplumber
+
+    found: dict[int, _PageTables] = {}
+    with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indices]) as doc:
+        for index, page in zip(page_indices, doc.pages, strict=False):
+            try:
+                tables = [(t.bbox, t.extract()) for t in page.find_tables()]
+                # A « table » of one row or one column is a frame, not a table.
+                tables = [
+                    (bbox, rows)
+                    for bbox, rows in tables
+                    if len(rows) >= 2 and max((len(r) for r in rows), default=0) >= 2
+                ]
+                if tables:
+                    found[index] = _PageTables(float(page.height), tables)
+            finally:
+                page.close()
+    for index, info in found.items():
+        page = pdf[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                for r in range(textpage.count_rects()):
+                    left, bottom, right, top = textpage.get_rect(r)
+                    text = clean_line(textpage.get_text_bounded(left, bottom, right, top))
+                    if text:
+                        info.segments.append((left, bottom, right, top, text))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return found
+
+
+def _add_table_page(
+    piece: Piece,
+    index: int,
+    kept: list[str],
+    info: _PageTables,
+    table_index: int,
+    furniture: set[tuple[int, int]],
+) -> int:
+    """Lines outside the tables, and each table's cells, in top-to-bottom order."""
+    page_no = index + 1
+    furniture_texts = {b.text for b in piece.furniture if b.place.page == page_no}
+    # (top in top-down units, order, block-or-table)
+    items: list[tuple[float, int, object]] = []
+    lines: list[tuple[float, float, str]] = []  # top-down y, x, text of segments outside tables
+    for left, bottom, right, top, text in info.segments:
+        y_center = info.height - (bottom + top) / 2
+        x_center = (left + right) / 2
+        inside = any(
+            x0 - 1 <= x_center <= x1 + 1 and t0 - 1 <= y_center <= b0 + 1
+            for (x0, t0, x1, b0), _ in info.tables
+        )
+        if not inside:
+            lines.append((info.height - top, left, text))
+    # Segments on the same line are joined, left to right.
+    lines.sort()
+    merged: list[tuple[float, str]] = []
+    current: list[tuple[float, float, str]] = []
+    for y, x, text in lines:
+        if current and abs(y - current[0][0]) > 3:
+            merged.append(
+                (current[0][0], " ".join(t for _, _, t in sorted(current, key=lambda s: s[1])))
+            )
+            current = []
+        current.append((y, x, text))
+    if current:
+        merged.append(
+            (current[0][0], " ".join(t for _, _, t in sorted(current, key=lambda s: s[1])))
+        )
+    for order, (y, text) in enumerate(merged):
+        if text not in furniture_texts:
+            items.append((y, order, Block(text=text, place=Place(page=page_no))))
+    for order, (bbox, rows) in enumerate(info.tables):
+        items.append((bbox[1], 10_000 + order, rows))
+    items.sort(key=lambda item: (item[0], item[1]))
+    if not merged and not items:
+        piece.blocks.extend(Block(text=line, place=Place(page=page_no)) for line in kept)
+        return table_index
+    for _, _, item in items:
+        if isinstance(item, Block):
+            piece.blocks.append(item)
+            continue
+        for r, row in enumerate(item):
+            for c, cell in enumerate(row):
+                text = clean_line(" ".join((cell or "").split("\n")))
+                if text:
+                    piece.blocks.append(
+                        Block(
+                            text=text,
+                            place=Place(page=page_no, table=table_index, row=r, cell=c),
+                        )
+                    )
+        table_index += 1
+    return table_index
