@@ -1,0 +1,140 @@
+"""The one entry point of the review: read → facts → rules → Report.
+
+Every front end (CLI, batch, web, annotations) calls `review` or `review_consultation`,
+so they all give the same findings.
+
+Errors: with `strict=False` (the default) a rule that raises is logged and skipped, so
+that one faulty rule never costs the user the rest of the review; tests call with
+`strict=True` so that such a fault fails loudly. Unreadable pieces are CS901 findings
+made by the readers, never exceptions.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Lot, Report
+
+if TYPE_CHECKING:
+    from clausier.profile import Profile
+    from review.facts import Facts
+
+
+def launch_date(facts: Facts) -> date | None:
+    """The launch date the documents state: the sending of the notice / « lancée le »,
+    else the deadline for offers (the closest date we have to the launch)."""
+    launches = sorted(f.value for f in facts.of("launch_date"))
+    if launches:
+        return launches[0]
+    deadlines = sorted(f.value for f in facts.of("deadline"))
+    return deadlines[0] if deadlines else None
+
+
+def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> list[Lot]:
+    """The lots found, with the hours stated per piece kind and the profile's hours."""
+    from clausier.hours import LotRequest, compute_lot, guess_trade
+    from review.rules.scope import hours_by_piece, kind_of, merged_lots
+
+    info = merged_lots(facts)
+    hours = hours_by_piece(consultation, facts)
+    numbers = list(dict.fromkeys([*info, *hours]))
+    lots = []
+    for number in sorted(numbers, key=_lot_sort_key):
+        entry = info.get(number, {"title": None, "amount_ht": None})
+        title, amount = entry["title"], entry["amount_ht"]
+        trade = guess_trade(title, profile) if title else None
+        stated: dict[str, int] = {}
+        for path, fact in hours.get(number, {}).items():
+            stated.setdefault(kind_of(consultation, path).value, fact.value)
+        computed = None
+        if amount is not None and trade is not None:
+            computed = compute_lot(
+                LotRequest(number=number, title=title, amount_ht=amount, trade=trade), profile
+            ).hours
+        lots.append(Lot(number, title, amount, trade, stated, computed))
+    return lots
+
+
+def _lot_sort_key(number: str) -> tuple:
+    digits = "".join(c for c in number if c.isdigit())
+    return (0, int(digits), number) if digits else (1, 0, number)
+
+
+def _finding_sort_key(piece_order: dict[str | None, int]):
+    def key(f):
+        loc = f.location
+        return (
+            piece_order.get(f.piece, -1 if f.piece is None else len(piece_order)),
+            loc.page if loc.page is not None else -1,
+            loc.paragraph if loc.paragraph is not None else -1,
+            f.code,
+        )
+
+    return key
+
+
+def review_consultation(
+    consultation: Consultation,
+    profile: Profile | None = None,
+    review_date: date | None = None,
+    clause: bool | None = None,
+    timings: dict[str, float] | None = None,
+    strict: bool = False,
+) -> Report:
+    """Facts and rules on a consultation already read."""
+    from clausier.law import load_law
+    from clausier.profile import load_profile
+    from review.facts import extract_facts
+    from review.rules import RuleContext, run_rules
+
+    profile = profile or load_profile()
+    review_date = review_date or date.today()
+    started = time.perf_counter()
+    facts = extract_facts(consultation)
+    facts_seconds = time.perf_counter() - started
+    ctx = RuleContext(
+        profile=profile,
+        review_date=review_date,
+        launch_date=launch_date(facts),
+        declared_clause=clause,
+        law=load_law(),
+    )
+    started = time.perf_counter()
+    findings = run_rules(consultation, facts, ctx, strict=strict)
+    lots = build_lots(consultation, facts, profile)
+    rules_seconds = time.perf_counter() - started
+    order = {p.path: i for i, p in enumerate(consultation.pieces)}
+    findings.sort(key=_finding_sort_key(order))
+    if timings is not None:
+        timings["nlp"] = timings.get("nlp", 0.0) + facts.nlp_seconds
+        timings["faits"] = timings.get("faits", 0.0) + facts_seconds - facts.nlp_seconds
+        timings["regles"] = timings.get("regles", 0.0) + rules_seconds
+    return Report(
+        consultation=consultation.name,
+        reviewed_at=review_date,
+        pieces=list(consultation.pieces),
+        lots=lots,
+        findings=findings,
+        facts=list(facts),
+    )
+
+
+def review(
+    path: Path,
+    profile: Profile | None = None,
+    review_date: date | None = None,
+    clause: bool | None = None,
+    timings: dict[str, float] | None = None,
+    strict: bool = False,
+) -> Report:
+    """Read a tender folder, archive or file and review it."""
+    from review.reading import read_consultation
+
+    started = time.perf_counter()
+    consultation = read_consultation(Path(path))
+    if timings is not None:
+        timings["lecture"] = timings.get("lecture", 0.0) + time.perf_counter() - started
+    return review_consultation(consultation, profile, review_date, clause, timings, strict)

@@ -1,0 +1,173 @@
+"""The clause itself: which articles are the insertion clause, whether the piece
+mentions it, says there is none (« sans objet »), or justifies a derogation.
+
+Also sets `PieceText.lot` (the lot a per-lot piece is about) and
+`Segment.in_clause`, which the other extractors use.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from clausier.model import Article
+from review.facts.text import INSERTION_HINT, LOT_RE, Segment, normalise_lot
+from review.nlp import unaccent
+
+if TYPE_CHECKING:
+    from review.facts import Facts, PieceText
+
+_CLAUSE_WORDS = r"(?:clauses?\s+sociales?(?:\s+d'insertion)?|clauses?\s+d'insertion(?:\s+professionnelle)?|(?:action|obligation)s?\s+d'insertion|insertion\s+professionnelle|insertion\s+par\s+l'activite\s+economique)"
+# Whole-consultation statements that there is no clause (on unaccented text).
+NONE_RE = re.compile(
+    rf"{_CLAUSE_WORDS}\s*(?:\([^)]*\)\s*)?[:\-–—]\s*(?:sans\s+objet|sans|neant|non|aucune?)\b"
+    rf"|\bsans\s+{_CLAUSE_WORDS}"
+    rf"|\b(?:ne\s+(?:comporte|prevoit|contient|fait\s+l'objet\s+d')|n'impose)\s+(?:pas|aucune)\s+(?:de\s+|d')?{_CLAUSE_WORDS}"
+    rf"|\baucune\s+{_CLAUSE_WORDS}\s+n'est\s+(?:prevue|imposee|exigee)"
+)
+_NONE_HEADING_TAIL = re.compile(r"(?:[:\-–—]\s*)?(?:sans\s+objet|neant|sans)\s*\.?\s*$")
+_HEADING_EXCLUDED = re.compile(
+    r"pieces|contenu du dossier|documents? (?:contractuel|constitutif|a produire|a fournir)"
+    r"|sommaire|criteres?|jugement|penalit|derogation"
+)
+DEROGATION_RE = re.compile(
+    r"(?:derog\w*|n'est pas soumis\w*|ne s'applique pas|exempt\w*|n'y a pas lieu)[^.]{0,200}"
+    r"(?:l\.?\s?2112-2-1|article 35|obligation|considerations? (?:relatives? )?(?:au domaine )?social)"
+    r"|solution immediatement disponible|pas de lien suffisant avec l'objet"
+    r"|restreindr\w* (?:la )?concurrence[^.]{0,80}(?:social|insertion)"
+)
+_PIECE_LOT_RE = re.compile(
+    r"(?:^|[^a-z])lot[\s_\-]*(?:n[°o]?[\s_\-]*)?0*(\d{1,2}[a-z]?)(?![0-9])", re.I
+)
+
+
+def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool:
+    heading = unaccent(article.heading)
+    if _HEADING_EXCLUDED.search(heading):
+        return False
+    if not INSERTION_HINT.search(heading):
+        return False
+    from review import nlp
+
+    return (
+        any(m.label == "CLAUSE_TITLE" for m in nlp.find(article.heading)) or "insertion" in heading
+    )
+
+
+def _strong_content(segment: Segment, facts: Facts) -> bool:
+    labels = {m.label for m in facts.matches(segment)}
+    if "HOURS_PHRASE" in labels and "HOURS_QTY" in labels:
+        return True
+    return "CLAUSE_TITLE" in labels and bool(labels & {"HOURS_QTY", "PUBLIC", "MODALITY"})
+
+
+def _piece_lot(text: PieceText) -> str | None:
+    """The lot a per-lot piece is about: one lot named by its file name, or one single
+    lot named in its first lines."""
+    name_lots = {
+        normalise_lot(m.group(1)) for m in _PIECE_LOT_RE.finditer(text.path.rsplit("/", 1)[-1])
+    }
+    if len(name_lots) == 1:
+        return name_lots.pop()
+    head = " ".join(b.text for b in text.piece.blocks[:8] if b.place.table is None)
+    head_lots = {normalise_lot(m.group(1)) for m in LOT_RE.finditer(head)}
+    if len(head_lots) == 1 and text.piece.kind.value in (
+        "AE",
+        "ANNEXE_CLAUSE",
+        "DPGF",
+        "BPU",
+        "DQE",
+        "CCTP",
+    ):
+        return head_lots.pop()
+    return None
+
+
+def extract(text: PieceText, facts: Facts) -> None:
+    text.lot = _piece_lot(text)
+    segs = text.segments
+    by_article = {id(s.article): s for s in segs if s.article is not None}
+
+    # 1. Clause articles: a clause heading, or an article whose own text is clearly the clause.
+    clause_roots: list[Article] = []
+    covered: set[int] = set()
+    for article in text.piece.all_articles():
+        if id(article) in covered:
+            continue
+        seg = by_article.get(id(article))
+        if seg is None:
+            continue
+        if _is_clause_heading(article, facts, seg) or (
+            INSERTION_HINT.search(seg.norm) and _strong_content(seg, facts)
+        ):
+            clause_roots.append(article)
+            covered.update(id(a) for a in article.walk())
+    for seg in segs:
+        if seg.article is not None and id(seg.article) in covered:
+            seg.in_clause = True
+    if not text.piece.articles and segs and INSERTION_HINT.search(segs[0].norm):
+        # A piece without articles (an AE, a short annex): its text is the clause if strong.
+        for seg in segs:
+            if _strong_content(seg, facts):
+                seg.in_clause = True
+    text.clause_segments = [s for s in segs if s.in_clause]
+
+    # 2. Explicit « sans objet » statements, then the clause facts.
+    none_spans: list[tuple[Segment, int, int]] = []
+    for seg in segs:
+        for match in NONE_RE.finditer(seg.norm):
+            s_start, _ = seg.sentence_around(match.start())
+            before = seg.norm[s_start : match.start()]
+            lot = LOT_RE.search(before)
+            if lot:
+                facts.add(
+                    "lot_no_clause",
+                    normalise_lot(lot.group(1)),
+                    seg,
+                    match.start(),
+                    match.end(),
+                    lot=normalise_lot(lot.group(1)),
+                )
+            else:
+                facts.add(
+                    "clause_none",
+                    seg.text[match.start() : match.end()],
+                    seg,
+                    match.start(),
+                    match.end(),
+                )
+            none_spans.append((seg, match.start(), match.end()))
+    for article in clause_roots:
+        seg = by_article[id(article)]
+        heading = unaccent(article.heading)
+        own = seg.norm.strip()
+        if _NONE_HEADING_TAIL.search(heading) or (
+            len(own) < 40
+            and re.fullmatch(r"(?:sans\s+objet|neant|sans|non)\s*\.?", own)
+            and not any(c.blocks for c in article.children)
+        ):
+            facts.add("clause_none", article.heading, seg, 0, len(seg.text))
+            for s in segs:
+                if s.article is not None and any(a is article for a in s.chain):
+                    s.in_clause = False
+            continue
+        facts.add("clause_article", article.heading, seg, 0, min(len(seg.text), 120))
+    text.clause_segments = [s for s in segs if s.in_clause]
+
+    # 3. Mentions of the clause anywhere in the body (not inside a « sans » statement).
+    for seg in segs:
+        if not INSERTION_HINT.search(seg.norm) and not INSERTION_HINT.search(
+            unaccent(seg.headings)
+        ):
+            continue
+        for match in facts.matches(seg):
+            if match.label not in ("CLAUSE_TITLE", "HOURS_PHRASE"):
+                continue
+            if any(s is seg and a <= match.start < b + 5 for s, a, b in none_spans):
+                continue
+            facts.add("clause_mention", match.text, seg, match.start, match.end)
+            break
+        for match in DEROGATION_RE.finditer(seg.norm):
+            facts.add(
+                "derogation", seg.text[match.start() : match.end()], seg, match.start(), match.end()
+            )

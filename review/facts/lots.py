@@ -1,0 +1,189 @@
+"""Lots: number, title, estimated amount HT, from tables and from « Lot n° 1 : … » lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from review.facts.text import Segment, normalise_lot, table_rows
+from review.nlp import parse_number, unaccent
+
+if TYPE_CHECKING:
+    from review.facts import Facts, PieceText
+
+
+@dataclass(frozen=True)
+class LotInfo:
+    number: str
+    title: str | None = None
+    amount_ht: float | None = None
+
+
+AMOUNT_RE = re.compile(
+    r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?:€|euros?\b|eur\b|k€)"
+    r"(?:\s*(?:ht|h\.t\.|hors taxes?))?",
+    re.I,
+)
+# « Lot n° 1 : Gros œuvre – maçonnerie (estimé à 420 000 € HT) »
+LOT_LINE_RE = re.compile(
+    r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?0*(\d{1,2}[a-z]?)\s*[:\-–—.)]\s*(.+)$", re.I
+)
+_CELL_LOT_RE = re.compile(
+    r"^\s*(?:lot\s*)?(?:n\s*[°o]\s*)?0*(\d{1,2}[a-z]?)\s*(?:[:\-–—.]|$)", re.I
+)
+
+
+def lot_in_cell(cell: str) -> str | None:
+    match = _CELL_LOT_RE.match(cell)
+    return normalise_lot(match.group(1)) if match else None
+
+
+def amount_in(text: str) -> float | None:
+    """The first € amount in `text` (« 420 000 € HT », « 1,2 M€ » is not handled)."""
+    match = AMOUNT_RE.search(text)
+    if not match:
+        return None
+    value = parse_number(match.group(1))
+    if value is not None and "k€" in match.group(0).lower():
+        value *= 1000
+    return value
+
+
+def clean_title(text: str) -> str | None:
+    """The title part of « Gros œuvre – maçonnerie (estimé à 420 000 € HT) : 280 heures »."""
+    title = re.split(
+        r"\s*(?:\(|:|;|,?\s+(?:estim|montant|pour un montant|soit)\b|\d[\d  .]*\s*(?:€|heures?\b|h\b))",
+        text,
+        maxsplit=1,
+    )[0]
+    title = title.strip(" .–—-")
+    return title or None
+
+
+@dataclass
+class TableColumns:
+    lot: int | None = None
+    title: int | None = None
+    amount: int | None = None
+    hours: int | None = None
+    period: str | None = None  # hours per year / per tranche
+
+    @classmethod
+    def from_header(cls, header: list[str]) -> TableColumns:
+        cols = cls()
+        for index, cell in enumerate(header):
+            norm = unaccent(cell)
+            if cols.hours is None and re.search(r"heure|\bh\b|volume", norm):
+                cols.hours = index
+                if re.search(r"par an|/ ?an\b|annuel|par annee", norm):
+                    cols.period = "year"
+                elif "tranche" in norm:
+                    cols.period = "tranche"
+            elif cols.amount is None and re.search(r"montant|estimat|€|\bht\b|valeur", norm):
+                cols.amount = index
+            elif cols.lot is None and re.search(r"\blots?\b|n\s*°", norm):
+                cols.lot = index
+            elif cols.title is None and re.search(
+                r"intitule|designation|libelle|objet|nature|metier|corps", norm
+            ):
+                cols.title = index
+        if cols.lot is None and (cols.hours is not None or cols.amount is not None):
+            cols.lot = 0 if 0 not in (cols.hours, cols.amount, cols.title) else None
+        return cols
+
+
+def lot_tables(text: PieceText) -> list[tuple[TableColumns, list[list[tuple[str, object]]]]]:
+    """Tables whose header names lots (with a title, amount or hours column)."""
+    found = []
+    for rows in table_rows(text.piece).values():
+        if len(rows) < 2:
+            continue
+        header = [c for c, _ in rows[0]]
+        cols = TableColumns.from_header(header)
+        if cols.lot is None:
+            continue
+        if not any(re.search(r"\blots?\b", unaccent(c)) for c in header) and not any(
+            lot_in_cell(row[cols.lot][0] if cols.lot < len(row) else "")
+            and "lot" in unaccent(row[cols.lot][0])
+            for row in rows[1:]
+        ):
+            continue
+        found.append((cols, rows))
+    return found
+
+
+def _segment_of(text: PieceText, place: object) -> tuple[Segment, int]:
+    for seg in text.segments:
+        for index, block in enumerate(seg.blocks):
+            if block.place is place or block.place == place:
+                return seg, seg.starts[index]
+    return text.segments[0], 0
+
+
+def extract(text: PieceText, facts: Facts) -> None:
+    seen: set[str] = set()
+    for cols, rows in lot_tables(text):
+        for row in rows[1:]:
+            cells = [c for c, _ in row]
+            if cols.lot is None or cols.lot >= len(cells):
+                continue
+            number = lot_in_cell(cells[cols.lot])
+            if number is None or number in seen:
+                continue
+            title = (
+                cells[cols.title] if cols.title is not None and cols.title < len(cells) else None
+            )
+            if title is None:
+                rest = re.sub(
+                    r"^\s*lot\s*(?:n\s*[°o]\s*)?0*\d{1,2}[a-z]?\s*[:\-–—.]?\s*",
+                    "",
+                    cells[cols.lot],
+                    flags=re.I,
+                )
+                title = clean_title(rest) if rest else None
+            amount = None
+            if cols.amount is not None and cols.amount < len(cells):
+                amount = (
+                    amount_in(cells[cols.amount] + " €")
+                    if re.search(r"\d", cells[cols.amount])
+                    else None
+                )
+            seg, start = _segment_of(text, row[cols.lot][1])
+            facts.add(
+                "lot",
+                LotInfo(number, title or None, amount),
+                seg,
+                start,
+                start + len(cells[cols.lot]),
+                lot=number,
+            )
+            seen.add(number)
+    for seg in text.segments:
+        for index, block in enumerate(seg.blocks):
+            if block.place.table is not None:
+                continue
+            match = LOT_LINE_RE.match(block.text)
+            if not match:
+                continue
+            number = normalise_lot(match.group(1))
+            rest = match.group(2)
+            title = clean_title(rest)
+            amount = None
+            amount_match = re.search(
+                r"(?:estim\w*|montant\w*|valeur)[^€\d]{0,30}" + AMOUNT_RE.pattern, rest, re.I
+            )
+            if amount_match:
+                amount = amount_in(amount_match.group(0))
+            if number in seen:
+                continue
+            start = seg.starts[index]
+            facts.add(
+                "lot",
+                LotInfo(number, title, amount),
+                seg,
+                start,
+                start + len(block.text),
+                lot=number,
+            )
+            seen.add(number)

@@ -1,0 +1,105 @@
+"""Procedure, estimated value, nature, accord-cadre, buyer type and the dates of the
+consultation (sending of the notice / launch, deadline for offers)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from clausier.model import PieceKind
+from review.facts.lots import AMOUNT_RE
+from review.nlp import parse_number
+
+if TYPE_CHECKING:
+    from review.facts import Facts, PieceText
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}  # fmt: skip
+DATE_RE = re.compile(
+    r"(\d{1,2})(?:er)?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})|(\d{1,2})[/.](\d{1,2})[/.](\d{4})"
+)
+_LAUNCH = re.compile(
+    r"date\s+d'envoi(?:\s+(?:de\s+l'|du\s+present\s+)?(?:avis|aapc))?(?:\s+a\s+la\s+publication)?"
+    r"|(?:consultation|procedure|avis)\s+(?:a\s+ete\s+|est\s+)?(?:lancee?|publiee?|envoyee?)\s+le"
+    r"|lancee?\s+le|date\s+de\s+(?:publication|mise\s+en\s+ligne|lancement)(?:\s+de\s+(?:l'avis|la\s+consultation))?"
+)
+_DEADLINE = re.compile(
+    r"date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:remise|reception|depot)\s+des\s+(?:offres|plis|candidatures)"
+)
+_PROCEDURES = (
+    ("appel d'offres ouvert", r"appel\s+d'offres\s+ouvert"),
+    ("appel d'offres restreint", r"appel\s+d'offres\s+restreint"),
+    ("procédure adaptée", r"procedure\s+adaptee|\bmapa\b"),
+    ("procédure avec négociation", r"procedure\s+(?:concurrentielle\s+)?avec\s+negociation"),
+    ("dialogue compétitif", r"dialogue\s+competitif"),
+    ("marché négocié sans publicité", r"negocie\s+sans\s+publicite"),
+)
+_ESTIMATE = re.compile(
+    r"(?:montant|valeur|estimation|budget)\s+(?:total\s+|globale?\s+)?(?:estimati\w+|estime\w*|previsionnel\w*|du\s+marche|globale?|totale?)"
+    r"[^.€\d]{0,80}"
+)
+
+
+def parse_date(match: re.Match) -> date | None:
+    try:
+        if match.group(1):
+            return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+        return date(int(match.group(6)), int(match.group(5)), int(match.group(4)))
+    except (ValueError, KeyError):
+        return None
+
+
+def extract(text: PieceText, facts: Facts) -> None:
+    kind = text.piece.kind
+    early = kind in (PieceKind.RC, PieceKind.AAPC)
+    for seg in text.segments:
+        norm = seg.norm
+        if not norm:
+            continue
+        for label_re, kind_name in ((_LAUNCH, "launch_date"), (_DEADLINE, "deadline")):
+            for match in label_re.finditer(norm):
+                found = DATE_RE.search(norm, match.end(), match.end() + 60)
+                if found:
+                    when = parse_date(found)
+                    if when:
+                        facts.add(kind_name, when, seg, match.start(), found.end())
+        if early or kind == PieceKind.CCAP:
+            for name, pattern in _PROCEDURES:
+                match = re.search(pattern, norm)
+                if match:
+                    facts.add("procedure", name, seg, match.start(), match.end())
+                    break
+            for match in _ESTIMATE.finditer(norm):
+                amount = AMOUNT_RE.match(seg.text, match.end()) or AMOUNT_RE.search(
+                    seg.text, match.end(), match.end() + 40
+                )
+                if amount and not re.search(
+                    r"\blot\b", norm[max(0, match.start() - 40) : match.start()]
+                ):
+                    value = parse_number(amount.group(1))
+                    if value and value >= 1000:
+                        facts.add("estimated_value", value, seg, match.start(), amount.end())
+            if re.search(r"accords?-cadres?|accord\s+cadre", norm):
+                m = re.search(r"accords?-cadres?|accord\s+cadre", norm)
+                facts.add("framework", True, seg, m.start(), m.end())
+            m = re.search(
+                r"marches?\s+(?:publics?\s+)?de\s+(travaux|services|fournitures)|ccag[\s-]*(travaux|fcs|pi|tic)",
+                norm,
+            )
+            if m:
+                nature = (
+                    m.group(1)
+                    or {
+                        "travaux": "travaux",
+                        "fcs": "services",
+                        "pi": "services",
+                        "tic": "services",
+                    }[m.group(2)]
+                )
+                facts.add("nature", nature, seg, m.start(), m.end())
+            m = re.search(r"\b(?:ministere|prefecture|etat\b|services\s+de\s+l'etat)", norm)
+            if m and seg is text.segments[0]:
+                facts.add("buyer_type", "etat", seg, m.start(), m.end())

@@ -1,0 +1,182 @@
+"""The text of a piece as the extractors see it: segments (one per article), sentences,
+tables, and the way back from a character offset to the block and its place.
+
+A segment holds the blocks an article owns (not its sub-articles), joined by "\\n"; the
+blocks before the first article form a segment without article. Character offsets in a
+segment map back to the block they fall in, so every fact keeps its place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from clausier.model import Article, Block, Piece, Place
+from review.nlp import unaccent
+
+# Quick pre-filter (on unaccented lower text): only segments that say one of these are
+# given to spaCy.
+INSERTION_HINT = re.compile(
+    r"insertion|clauses? sociales?|heures? inserees|facilitat|\biae\b|siae|"
+    r"condition[s]? (?:particulieres? )?d'execution"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n(?=\s*[-•–*▪◦·]|\s*[A-ZÀ-Ý0-9«(])")
+
+
+@dataclass
+class Segment:
+    piece: Piece
+    article: Article | None  # the deepest article owning these blocks
+    chain: tuple[Article, ...]  # the article and its ancestors, outermost first
+    blocks: list[Block]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    in_clause: bool = False  # inside a clause article (set by review.facts.clause)
+    _norm: str | None = None
+
+    def __post_init__(self) -> None:
+        parts, pos = [], 0
+        for block in self.blocks:
+            self.starts.append(pos)
+            parts.append(block.text)
+            pos += len(block.text) + 1
+        self.text = "\n".join(parts)
+
+    @property
+    def norm(self) -> str:
+        """Unaccented lower text, same offsets as `text`."""
+        if self._norm is None:
+            self._norm = unaccent(self.text)
+            if len(self._norm) != len(self.text):  # exotic characters: keep offsets safe
+                self._norm = self.text.lower()
+        return self._norm
+
+    @property
+    def article_number(self) -> str | None:
+        for article in reversed(self.chain):
+            if article.number:
+                return article.number
+        return None
+
+    @property
+    def headings(self) -> str:
+        return " / ".join(a.heading for a in self.chain)
+
+    def block_at(self, offset: int) -> Block:
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.blocks[index]
+
+    def place_at(self, offset: int) -> Place | None:
+        return self.block_at(offset).place if self.blocks else None
+
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each sentence-like unit: split on . ! ? ; and on line starts
+        that look like a new item."""
+        start = 0
+        for match in _SENTENCE_END.finditer(self.text):
+            if match.start() > start:
+                yield start, match.start()
+            start = match.end()
+        if start < len(self.text):
+            yield start, len(self.text)
+
+    def sentence_around(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sentences():
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.text)
+
+
+def excerpt(text: str, start: int, end: int, width: int = 200) -> str:
+    """At most `width` characters of `text` around [start, end), on one line, with
+    « … » where it is cut."""
+    text = text.replace("\n", " ")
+    span = end - start
+    if len(text) <= width:
+        return text.strip()
+    room = max(width - span - 2, 0)
+    left = max(start - room // 2, 0)
+    right = min(left + width - 2, len(text))
+    left = max(right - (width - 2), 0)
+    out = text[left:right].strip()
+    return ("…" if left > 0 else "") + out + ("…" if right < len(text) else "")
+
+
+def segments(piece: Piece) -> list[Segment]:
+    """The piece's body cut into article segments, in reading order."""
+    owner: dict[int, tuple[Article, tuple[Article, ...]]] = {}
+
+    def visit(article: Article, chain: tuple[Article, ...]) -> None:
+        chain = (*chain, article)
+        for block in article.blocks:
+            owner[id(block)] = (article, chain)
+        for child in article.children:
+            visit(child, chain)
+
+    for article in piece.articles:
+        visit(article, ())
+
+    result: list[Segment] = []
+    current_key: int | None = -1
+    current: list[Block] = []
+    current_owner: tuple[Article, tuple[Article, ...]] | None = None
+    for block in piece.blocks:
+        own = owner.get(id(block))
+        key = id(own[0]) if own else None
+        if key != current_key and current:
+            art, chain = current_owner if current_owner else (None, ())
+            result.append(Segment(piece, art, chain, current))
+            current = []
+        current_key, current_owner = key, own
+        current.append(block)
+    if current:
+        art, chain = current_owner if current_owner else (None, ())
+        result.append(Segment(piece, art, chain, current))
+    # Articles with a heading and no own block still count (e.g. "Clause sociale : sans objet").
+    seen = {id(s.article) for s in result if s.article is not None}
+
+    def empty(article: Article, chain: tuple[Article, ...]) -> None:
+        chain = (*chain, article)
+        if id(article) not in seen and not article.blocks:
+            result.append(Segment(piece, article, chain, []))
+        for child in article.children:
+            empty(child, chain)
+
+    for article in piece.articles:
+        empty(article, ())
+    return result
+
+
+def table_rows(piece: Piece) -> dict[int, list[list[tuple[str, Place]]]]:
+    """Table index -> rows -> cells (text, place of the cell's first block)."""
+    cells: dict[int, dict[tuple[int, int], list[Block]]] = {}
+    for block in piece.blocks:
+        p = block.place
+        if p.table is None:
+            continue
+        cells.setdefault(p.table, {}).setdefault((p.row or 0, p.cell or 0), []).append(block)
+    result: dict[int, list[list[tuple[str, Place]]]] = {}
+    for index, table in cells.items():
+        n_rows = max(r for r, _ in table) + 1
+        rows: list[list[tuple[str, Place]]] = [[] for _ in range(n_rows)]
+        for (r, c), blocks in sorted(table.items()):
+            row = rows[r]
+            while len(row) < c:
+                row.append(("", blocks[0].place))
+            row.append((" ".join(b.text for b in blocks if b.text).strip(), blocks[0].place))
+        result[index] = [row for row in rows if row]
+    return result
+
+
+LOT_RE = re.compile(r"\blots?\s*(?:n\s*[°o]\s*|no\.?\s*|numero\s*)?0*(\d{1,2}[a-z]?)\b", re.I)
+
+
+def normalise_lot(text: str) -> str:
+    """« 01 » → « 1 », « 2A » → « 2a »."""
+    text = text.strip().lower()
+    match = re.fullmatch(r"0*(\d+)([a-z]?)", text)
+    if not match:
+        return text
+    return (match.group(1) or "0") + match.group(2)

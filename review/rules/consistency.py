@@ -1,0 +1,221 @@
+"""CS4xx — hours consistent across pieces and with the profile's calculation.
+
+The reference value of a lot is the one of the CCAP (else the clause annex, the AE, the
+RC); a piece that states another value gets the CS401 finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Fact, Finding, Location, Severity
+from review.rules import finding, rule
+from review.rules.scope import (
+    hours_by_piece,
+    kind_of,
+    lot_key,
+    merged_lots,
+    periods,
+    reference_piece,
+    scope,
+)
+
+if TYPE_CHECKING:
+    from review.facts import Facts
+    from review.rules import RuleContext
+
+
+def _active(consultation: Consultation, facts: Facts, ctx: RuleContext) -> bool:
+    s = scope(consultation, facts, ctx)
+    return s.carries_clause and not s.declared_none
+
+
+def _loc(fact: Fact) -> Location:
+    return Location.at(fact.place, fact.article)
+
+
+def _lot_label(lot: str) -> str:
+    return "le marché (lot unique)" if lot == "unique" else f"le lot {lot}"
+
+
+def _h(value: int) -> str:
+    return f"{value:,}".replace(",", " ") + " heures"
+
+
+@rule("CS401", Severity.ERROR)
+def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    if not _active(consultation, facts, ctx):
+        return
+    for lot, pieces in hours_by_piece(consultation, facts).items():
+        if len({f.value for f in pieces.values()}) < 2:
+            continue
+        ref_path = reference_piece(consultation, pieces)
+        ref = pieces[ref_path]
+        for path, fact in pieces.items():
+            if fact.value == ref.value:
+                continue
+            yield finding(
+                "CS401",
+                f"Nombre d'heures incohérent pour {_lot_label(lot)} : {_h(fact.value)} ici, "
+                f"{_h(ref.value)} dans {kind_of(consultation, ref_path).value} « {ref_path} ».",
+                suggestion=f"Harmoniser le nombre d'heures d'insertion de {_lot_label(lot)} dans toutes "
+                f"les pièces (RC, CCAP, AE, annexe) ; valeur du {kind_of(consultation, ref_path).value} : "
+                f"{_h(ref.value)}.",
+                piece=path,
+                location=_loc(fact),
+                lot=None if lot == "unique" else lot,
+                excerpt=facts.excerpt(fact),
+                target=fact.text,
+            )
+
+
+@rule("CS402", Severity.ERROR)
+def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    if not _active(consultation, facts, ctx):
+        return
+    table = hours_by_piece(consultation, facts)
+    consolidated = {
+        lot: pieces[reference_piece(consultation, pieces)].value
+        for lot, pieces in table.items()
+        if lot != "unique"
+    }
+    for total in facts.of("hours_total"):
+        own = {
+            lot: pieces[total.piece].value
+            for lot, pieces in table.items()
+            if total.piece in pieces and lot != "unique"
+        }
+        lots = own if len(own) >= 2 else consolidated
+        if len(lots) < 2:
+            continue
+        expected = sum(lots.values())
+        if total.value == expected:
+            continue
+        detail = " + ".join(f"lot {lot} : {value}" for lot, value in sorted(lots.items()))
+        yield finding(
+            "CS402",
+            f"Le total indiqué ({_h(total.value)}) ne correspond pas à la somme des heures des lots "
+            f"({_h(expected)} : {detail}).",
+            suggestion=f"Corriger le total : {_h(expected)}, ou corriger les heures des lots.",
+            piece=total.piece,
+            location=_loc(total),
+            excerpt=facts.excerpt(total),
+            target=total.text,
+        )
+
+
+def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, object]:
+    from clausier.hours import LotRequest, guess_trade
+
+    requests = {}
+    for number, info in merged_lots(facts).items():
+        trade = guess_trade(info["title"], ctx.profile) if info["title"] else None
+        requests[number] = LotRequest(
+            number=number, title=info["title"], amount_ht=info["amount_ht"], trade=trade
+        )
+    return requests
+
+
+@rule("CS403", Severity.WARNING)
+def hours_out_of_range(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    if not _active(consultation, facts, ctx):
+        return
+    from clausier.hours import compute_lot, expected_range
+
+    requests = _lot_requests(facts, ctx)
+    period = periods(facts)
+    for lot, pieces in hours_by_piece(consultation, facts).items():
+        request = requests.get(lot)
+        if request is None or request.amount_ht is None or request.trade is None or lot in period:
+            continue
+        bounds = expected_range(request, ctx.profile)
+        if bounds is None:
+            continue
+        ref_path = reference_piece(consultation, pieces)
+        fact = pieces[ref_path]
+        low, high = bounds
+        if low <= fact.value <= high:
+            continue
+        computed = compute_lot(request, ctx.profile)
+        trade = ctx.profile.trades[request.trade]
+        amount = f"{request.amount_ht:,.0f}".replace(",", " ")
+        yield finding(
+            "CS403",
+            f"Les {_h(fact.value)} du lot {lot} sortent de la fourchette calculée par le profil "
+            f"({low} à {high} heures pour {amount} € HT, {trade.label}).",
+            suggestion=f"Vérifier le montant et le métier du lot {lot} : le calcul du profil donne "
+            f"{computed.hours if computed.hours is not None else 0} heures (montant × taux de main-d'œuvre "
+            f"{trade.labour_share:.0%} × taux d'insertion {ctx.profile.insertion_rate:.0%} ÷ "
+            f"{ctx.profile.hourly_cost:.0f} €/h).".replace("%", " %"),
+            piece=ref_path,
+            location=_loc(fact),
+            lot=lot,
+            excerpt=facts.excerpt(fact),
+            target=fact.text,
+        )
+
+
+@rule("CS404", Severity.WARNING)
+def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    if not _active(consultation, facts, ctx):
+        return
+    table = hours_by_piece(consultation, facts)
+    listing: dict[str, set[str]] = {}
+    for lot, pieces in table.items():
+        for path in pieces:
+            listing.setdefault(path, set()).add(lot)
+    without = {(f.piece, f.lot) for f in facts.of("lot_no_clause")}
+    listing = {path: lots for path, lots in listing.items() if len(lots) >= 2}
+    for path, lots in listing.items():
+        for lot, pieces in table.items():
+            if lot in lots or lot == "unique" or (path, lot) in without:
+                continue
+            other = reference_piece(consultation, pieces)
+            location = Location()
+            excerpt = None
+            first = next((f for f in facts.of("hours", path) if lot_key(f, facts) in lots), None)
+            if first is not None:
+                location = _loc(first)
+                excerpt = facts.excerpt(first)
+            yield finding(
+                "CS404",
+                f"Le lot {lot} a {_h(pieces[other].value)} d'insertion dans « {other} » mais "
+                f"n'apparaît pas dans la liste des heures par lot de cette pièce.",
+                suggestion=f"Ajouter le lot {lot} ({_h(pieces[other].value)}) à la liste des heures de "
+                "cette pièce, ou l'indiquer « sans objet » s'il ne porte pas de clause.",
+                piece=path,
+                location=location,
+                lot=lot,
+                excerpt=excerpt,
+            )
+
+
+@rule("CS405", Severity.INFO)
+def no_labour_lot(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    if not _active(consultation, facts, ctx):
+        return
+    requests = _lot_requests(facts, ctx)
+    for lot, pieces in hours_by_piece(consultation, facts).items():
+        request = requests.get(lot)
+        if request is None or request.trade is None:
+            continue
+        trade = ctx.profile.trades.get(request.trade)
+        if trade is None or trade.labour_share > 0.10:
+            continue
+        ref_path = reference_piece(consultation, pieces)
+        fact = pieces[ref_path]
+        yield finding(
+            "CS405",
+            f"Des heures d'insertion ({_h(fact.value)}) sont demandées pour le lot {lot} "
+            f"({trade.label}), dont la main-d'œuvre est presque nulle "
+            f"(taux de main-d'œuvre {trade.labour_share:.0%}).".replace("%", " %"),
+            suggestion=f"Vérifier que le lot {lot} comporte du travail sur place ; sinon retirer la "
+            "clause de ce lot ou prévoir une autre forme (sous-traitance à une EA, un ESAT ou une SIAE).",
+            piece=ref_path,
+            location=_loc(fact),
+            lot=lot,
+            excerpt=facts.excerpt(fact),
+            target=fact.text,
+        )

@@ -1,0 +1,223 @@
+"""CS3xx — the content of the clause article (the CCAG 2021 minimum and usual practice).
+
+Judged on the clause text of the contractual pieces (CCAP, clause annex, AE; the RC only
+when no contractual piece has a clause article), reported at the clause article of the
+CCAP (else of the first piece that has one). Silent when the consultation carries no
+clause or a piece says « sans objet »."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Fact, Finding, Location, Severity
+from review.rules import finding, rule
+from review.rules.scope import CONTRACTUAL, Scope, kind_of, scope
+
+if TYPE_CHECKING:
+    from review.facts import Facts
+    from review.rules import RuleContext
+
+
+def _active(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Scope | None:
+    s = scope(consultation, facts, ctx)
+    if not s.carries_clause or s.declared_none or s.host is None:
+        return None
+    return s
+
+
+def _missing(code: str, s: Scope, facts: Facts, message: str, suggestion: str) -> Finding:
+    heading = s.host_fact.value if s.host_fact else None
+    return finding(
+        code,
+        f"{message} (article « {heading} »)." if heading else message + ".",
+        suggestion=suggestion,
+        piece=s.host.path,
+        location=s.location(),
+        excerpt=facts.excerpt(s.host_fact) if s.host_fact else None,
+    )
+
+
+def _in_scope(s: Scope, facts: Facts, kind: str) -> list[Fact]:
+    return [f for f in facts.of(kind) if s.in_scope(facts, f)]
+
+
+@rule("CS301", Severity.ERROR)
+def no_hours(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None:
+        return
+    if facts.of("hours") or facts.of("hours_total"):
+        return
+    yield _missing(
+        "CS301",
+        s,
+        facts,
+        "La clause d'insertion ne fixe aucun nombre d'heures d'insertion",
+        "Indiquer le nombre d'heures d'insertion à réaliser pour chaque lot concerné "
+        "(commande « clausier hours » pour le calcul), par exemple : « Le titulaire réalise "
+        "au minimum 280 heures de travail d'insertion pour le lot 1. »",
+    )
+
+
+@rule("CS302", Severity.ERROR)
+def no_public(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None or _in_scope(s, facts, "public"):
+        return
+    yield _missing(
+        "CS302",
+        s,
+        facts,
+        "La clause d'insertion ne définit pas les publics éligibles",
+        "Ajouter les publics éligibles, par exemple : demandeurs d'emploi de longue durée "
+        "(plus de 12 mois d'inscription à France Travail), bénéficiaires du RSA, de l'ASS ou de "
+        "l'AAH, travailleurs handicapés (RQTH), jeunes de moins de 26 ans sans qualification, "
+        "personnes suivies par une SIAE, et toute personne dont l'éligibilité est validée par le "
+        "facilitateur.",
+    )
+
+
+@rule("CS303", Severity.WARNING)
+def no_modalities(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None or _in_scope(s, facts, "modality"):
+        return
+    yield _missing(
+        "CS303",
+        s,
+        facts,
+        "La clause d'insertion ne précise pas les modalités de mise en œuvre",
+        "Préciser les modalités au choix du titulaire : embauche directe, mise à disposition de "
+        "personnel par une ETTI, une AI ou un GEIQ, sous-traitance ou co-traitance avec une SIAE, "
+        "une entreprise adaptée ou un ESAT, contrats d'apprentissage ou de professionnalisation.",
+    )
+
+
+@rule("CS304", Severity.WARNING)
+def no_facilitator(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None:
+        return
+    if any(f.value.phone or f.value.email for f in _in_scope(s, facts, "facilitator")):
+        return
+    fac = ctx.profile.facilitator
+    contact = ", ".join(x for x in (fac.structure, fac.nom, fac.telephone, fac.courriel) if x)
+    yield _missing(
+        "CS304",
+        s,
+        facts,
+        "La clause d'insertion ne donne pas les coordonnées du facilitateur (structure, et "
+        "téléphone ou courriel)",
+        f"Ajouter le contact du facilitateur : {contact}."
+        if contact
+        else "Ajouter le contact du facilitateur : structure, nom, téléphone et courriel.",
+    )
+
+
+@rule("CS305", Severity.WARNING)
+def no_reporting(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None or _in_scope(s, facts, "reporting"):
+        return
+    yield _missing(
+        "CS305",
+        s,
+        facts,
+        "La clause d'insertion ne prévoit aucune obligation de contrôle ou de suivi "
+        "(documents à transmettre, délais)",
+        "Ajouter : « Le titulaire transmet chaque mois au facilitateur un tableau de suivi des "
+        "heures réalisées, accompagné des justificatifs (contrats, relevés d'heures, factures des "
+        "structures d'insertion). »",
+    )
+
+
+def _penalties(facts: Facts, consultation: Consultation, kind: str) -> list[Fact]:
+    found = facts.of(kind)
+    contractual = [f for f in found if kind_of(consultation, f.piece) in CONTRACTUAL]
+    return contractual or found
+
+
+def _per_hour_text(ctx: RuleContext) -> str:
+    per_hour = ctx.profile.penalties.per_hour
+    if isinstance(per_hour, (int, float)):
+        return f"{per_hour:.2f}".replace(".", ",") + " € par heure"
+    return str(per_hour) if per_hour else "1,5 × SMIC horaire brut en vigueur à la date du constat"
+
+
+@rule("CS306", Severity.ERROR)
+def no_hours_penalty(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None or _penalties(facts, consultation, "penalty_hours"):
+        return
+    yield _missing(
+        "CS306",
+        s,
+        facts,
+        "Aucune pénalité n'est prévue pour les heures d'insertion non réalisées",
+        "Ajouter : « En cas de non-réalisation des heures d'insertion, le titulaire subit une "
+        f"pénalité égale à {_per_hour_text(ctx)} pour chaque heure non réalisée. »",
+    )
+
+
+@rule("CS307", Severity.WARNING)
+def weak_penalty(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None:
+        return
+    suggestion = (
+        f"Fixer la pénalité par heure non réalisée : {_per_hour_text(ctx)} (sans figer une valeur "
+        "du SMIC, qui change chaque année)."
+    )
+    penalties = _penalties(facts, consultation, "penalty_hours")
+    if penalties and not any(p.value.has_amount for p in penalties):
+        fact = penalties[0]
+        yield finding(
+            "CS307",
+            "La pénalité pour heures d'insertion non réalisées n'a ni montant ni formule de calcul.",
+            suggestion=suggestion,
+            piece=fact.piece,
+            location=Location.at(fact.place, fact.article),
+            excerpt=facts.excerpt(fact),
+        )
+    current = ctx.law.smic_on(ctx.judged_on)
+    for fact in facts.of("smic_value"):
+        value = fact.value
+        past_year = value.year is not None and value.year < ctx.judged_on.year
+        if not past_year and abs(value.amount - current) < 0.005:
+            continue
+        year = f" ({value.year})" if value.year else ""
+        amount = f"{value.amount:.2f}".replace(".", ",")
+        now = f"{current:.2f}".replace(".", ",")
+        yield finding(
+            "CS307",
+            f"La pénalité est figée sur une valeur passée du SMIC horaire : {amount} €{year} "
+            f"(SMIC horaire brut à la date retenue : {now} €).",
+            suggestion=suggestion,
+            piece=fact.piece,
+            location=Location.at(fact.place, fact.article),
+            excerpt=facts.excerpt(fact),
+            target=fact.text,
+        )
+
+
+@rule("CS308", Severity.INFO)
+def no_reporting_penalty(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    s = _active(consultation, facts, ctx)
+    if s is None or _penalties(facts, consultation, "penalty_reporting"):
+        return
+    late = ctx.profile.penalties.late_reporting
+    amount = f"{late:.0f} €".replace(".", ",") if late else "un montant forfaitaire"
+    yield _missing(
+        "CS308",
+        s,
+        facts,
+        "Aucune pénalité n'est prévue en cas de retard ou de défaut de transmission des "
+        "documents de suivi de la clause",
+        f"Ajouter : « En cas de retard dans la transmission des documents de suivi de la clause "
+        f"d'insertion, le titulaire subit une pénalité de {amount} par jour de retard. »",
+    )

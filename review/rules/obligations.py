@@ -1,0 +1,71 @@
+"""CS5xx — obligations that depend on dates and amounts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Finding, Location, PieceKind, Severity
+from review.rules import finding, rule
+from review.rules.scope import merged_lots, scope
+
+if TYPE_CHECKING:
+    from review.facts import Facts
+    from review.rules import RuleContext
+
+
+def estimated_value(facts: Facts) -> float | None:
+    """The consultation's estimated value: stated, else the sum of the lots' amounts."""
+    stated = [f.value for f in facts.of("estimated_value")]
+    if stated:
+        return max(stated)
+    amounts = [lot["amount_ht"] for lot in merged_lots(facts).values() if lot["amount_ht"]]
+    return sum(amounts) if amounts else None
+
+
+def nature(facts: Facts) -> str:
+    natures = [f.value for f in facts.of("nature")]
+    if natures:
+        return Counter(natures).most_common(1)[0][0]
+    return (
+        "travaux"
+        if any(f.value.ccag == "travaux" for f in facts.of("reference") if f.value.family == "ccag")
+        else "services"
+    )
+
+
+@rule("CS501", Severity.ERROR)
+def social_obligation(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if s.carries_clause or facts.of("derogation"):
+        return
+    law = ctx.law
+    value = estimated_value(facts)
+    kind = nature(facts)
+    buyer = "etat" if facts.of("buyer_type") else "collectivite"
+    launch = ctx.judged_on
+    if not law.social_obligation_applies(launch, value, kind, buyer):
+        return
+    threshold = law.eu_threshold(kind, buyer, launch)
+    pieces = (
+        consultation.by_kind(PieceKind.RC)
+        or consultation.by_kind(PieceKind.CCAP)
+        or consultation.pieces
+    )
+    piece = pieces[0].path if pieces else None
+    amount = f"{value:,.0f}".replace(",", " ")
+    limit = f"{threshold:,.0f}".replace(",", " ")
+    yield finding(
+        "CS501",
+        f"Consultation lancée à partir du 21 août 2026 d'une valeur estimée de {amount} € HT "
+        f"(seuil européen : {limit} € HT) sans condition d'exécution à caractère social ou "
+        "relative à l'emploi, ni justification (loi n° 2021-1104, art. 35).",
+        suggestion="Ajouter une clause sociale d'insertion (articles L2112-2 et "
+        f"{law.social_obligation_article} du Code de la commande publique), ou justifier "
+        "dans le dossier la dérogation à cette obligation.",
+        piece=piece,
+        location=Location(),
+    )

@@ -1,0 +1,176 @@
+"""CS1xx — is the clause where it must be (per consultation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Finding, Location, PieceKind, Severity
+from review.rules import finding, rule
+from review.rules.scope import scope
+
+if TYPE_CHECKING:
+    from review.facts import Facts
+    from review.rules import RuleContext
+
+
+def _first_location(facts: Facts, path: str) -> tuple[Location, str | None]:
+    text = facts.texts.get(path)
+    if text is None or not text.piece.blocks:
+        return Location(), None
+    block = next((b for b in text.piece.blocks if b.text.strip()), text.piece.blocks[0])
+    return Location.at(block.place), block.text[:200]
+
+
+def _mentions(facts: Facts, path: str) -> bool:
+    return bool(
+        facts.of("clause_mention", path)
+        or facts.of("hours", path)
+        or facts.of("clause_article", path)
+    )
+
+
+@rule("CS100", Severity.INFO)
+def no_clause(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if s.carries_clause or s.declared_none or not facts.texts:
+        return
+    yield finding(
+        "CS100",
+        "Aucune pièce du dossier ne comporte de clause sociale d'insertion, et aucune ne dit "
+        "qu'il n'y en a pas.",
+        suggestion="Ajouter une clause d'insertion (article L2112-2 du Code de la commande publique) "
+        "ou indiquer explicitement « Clause sociale : sans objet ».",
+    )
+
+
+@rule("CS101", Severity.ERROR)
+def ccap_without_clause(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if not s.carries_clause:
+        return
+    for piece in consultation.by_kind(PieceKind.CCAP):
+        if piece.path not in facts.texts or facts.of("clause_article", piece.path):
+            continue
+        location, excerpt = _first_location(facts, piece.path)
+        yield finding(
+            "CS101",
+            f"Le CCAP « {piece.path} » ne comporte pas d'article consacré à la clause sociale "
+            "d'insertion, alors que la consultation en prévoit une.",
+            suggestion="Ajouter au CCAP un article « Clause sociale d'insertion » (objet et fondement : "
+            "article L2112-2 du Code de la commande publique ; publics éligibles ; modalités ; "
+            "nombre d'heures par lot ; facilitateur ; contrôle ; pénalités).",
+            piece=piece.path,
+            location=location,
+            excerpt=excerpt,
+        )
+
+
+@rule("CS102", Severity.ERROR)
+def rc_without_clause(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if not s.carries_clause:
+        return
+    for piece in consultation.by_kind(PieceKind.RC):
+        if piece.path not in facts.texts or _mentions(facts, piece.path):
+            continue
+        location, excerpt = _first_location(facts, piece.path)
+        yield finding(
+            "CS102",
+            f"Le règlement de la consultation « {piece.path} » n'annonce pas la clause sociale "
+            "d'insertion (condition d'exécution, lots concernés).",
+            suggestion="Ajouter au RC un article « Conditions particulières d'exécution – clause sociale » "
+            "qui annonce la clause, les lots concernés et le nombre d'heures de chacun.",
+            piece=piece.path,
+            location=location,
+            excerpt=excerpt,
+        )
+
+
+@rule("CS103", Severity.WARNING)
+def no_commitment(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if not s.carries_clause:
+        return
+    holders = [
+        p
+        for p in consultation.pieces
+        if p.path in facts.texts
+        and (
+            (p.kind in (PieceKind.AE, PieceKind.ANNEXE_CLAUSE) and _mentions(facts, p.path))
+            or (
+                p.kind in (PieceKind.AUTRE, PieceKind.DC1, PieceKind.DC2)
+                and facts.of("hours", p.path)
+            )
+        )
+    ]
+    if holders:
+        return
+    aes = consultation.by_kind(PieceKind.AE)
+    target = aes[0] if aes else None
+    location, excerpt = _first_location(facts, target.path) if target else (Location(), None)
+    yield finding(
+        "CS103",
+        (
+            f"L'acte d'engagement « {target.path} » ne contient pas"
+            if target
+            else "Aucune pièce ne contient"
+        )
+        + " l'engagement du candidat à réaliser les heures d'insertion (ni acte d'engagement, "
+        "ni annexe, ni fiche d'engagement).",
+        suggestion="Ajouter à l'acte d'engagement (ou en annexe) l'engagement du candidat à réaliser "
+        "le nombre d'heures d'insertion prévu pour le lot.",
+        piece=target.path if target else None,
+        location=location,
+        excerpt=excerpt,
+    )
+
+
+@rule("CS104", Severity.WARNING)
+def notice_without_clause(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if not s.carries_clause:
+        return
+    for piece in consultation.by_kind(PieceKind.AAPC):
+        if piece.path not in facts.texts or _mentions(facts, piece.path):
+            continue
+        location, excerpt = _first_location(facts, piece.path)
+        yield finding(
+            "CS104",
+            f"L'avis « {piece.path} » ne mentionne pas la condition d'exécution à caractère social "
+            "(clause d'insertion).",
+            suggestion="Mentionner dans l'avis que le marché comporte une condition d'exécution à "
+            "caractère social (clause d'insertion) et les lots concernés.",
+            piece=piece.path,
+            location=location,
+            excerpt=excerpt,
+        )
+
+
+_USUAL = (
+    (PieceKind.RC, "le règlement de la consultation (RC)"),
+    (PieceKind.CCAP, "le CCAP"),
+    (PieceKind.AE, "l'acte d'engagement (AE)"),
+)
+
+
+@rule("CS105", Severity.INFO)
+def missing_piece(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    s = scope(consultation, facts, ctx)
+    if s.declared_none or not consultation.pieces:
+        return
+    for kind, label in _USUAL:
+        if consultation.by_kind(kind):
+            continue
+        yield finding(
+            "CS105",
+            f"Le dossier ne contient pas {label} : sa relecture n'a pas été possible.",
+            suggestion=f"Ajouter {label} au dossier, ou vérifier que le fichier est bien reconnu "
+            "(commande « clausier pieces »).",
+        )

@@ -1,0 +1,304 @@
+"""CS2xx — legal references and names, judged by the law in force at the launch date
+(else the review date)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Fact, Finding, Location, Severity
+from review.rules import finding, rule
+
+if TYPE_CHECKING:
+    from review.facts import Facts
+    from review.rules import RuleContext
+
+
+def _loc(fact: Fact) -> Location:
+    return Location.at(fact.place, fact.article)
+
+
+def _fr_date(d) -> str:
+    months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{day} {months[d.month - 1]} {d.year}"
+
+
+def _articles_fr(articles: str) -> str:
+    """« L2113-12 et L2113-13 » -> « articles L2113-12 et L2113-13 »."""
+    return ("articles " if " et " in articles else "article ") + articles
+
+
+@rule("CS201", Severity.ERROR)
+def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    law = ctx.law
+    for fact in facts.of("reference"):
+        ref = fact.value
+        if ref.family not in ("cmp", "ordonnance_2015_899", "decret_2016_360"):
+            continue
+        text = law.repealed_text(ref.family)
+        if ctx.judged_on < text.repealed_on:
+            continue
+        current = text.articles.get(ref.article or "")
+        if ref.article:
+            message = f"Référence abrogée : article {ref.article} du {text.name}, abrogé le {_fr_date(text.repealed_on)}."
+            if current:
+                suggestion = (
+                    f"{_articles_fr(current).capitalize()} du Code de la commande publique."
+                )
+                replacement = f"{_articles_fr(current)} du Code de la commande publique"
+                if fact.text[:1].isupper():
+                    replacement = replacement[0].upper() + replacement[1:]
+            else:
+                suggestion = "L'article correspondant du Code de la commande publique."
+                replacement = None
+        else:
+            message = f"Référence abrogée : {text.name}, abrogé le {_fr_date(text.repealed_on)}."
+            suggestion = "Code de la commande publique."
+            replacement = (
+                "Code de la commande publique"
+                if ref.family == "cmp" and "code" in fact.text.lower()
+                else None
+            )
+        yield finding(
+            "CS201",
+            message,
+            suggestion=suggestion,
+            piece=fact.piece,
+            location=_loc(fact),
+            excerpt=facts.excerpt(fact),
+            target=fact.text,
+            replacement=replacement,
+        )
+
+
+_CLAUSE_CONTEXT = re.compile(
+    r"clauses?\s+(?:sociales?|d'insertion)|conditions?\s+d'execution|insertion|heures"
+)
+_RESERVED_WORDS = re.compile(r"reserv\w*")
+_CRITERION_WORDS = re.compile(r"criteres?|jugement|attribution|ponder\w*|notation")
+
+
+@rule("CS202", Severity.ERROR)
+def wrong_mechanism(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    law = ctx.law
+    for fact in facts.of("reference"):
+        ref = fact.value
+        if ref.family != "ccp":
+            continue
+        mechanism = law.mechanism_of(ref.article)
+        sentence = ref.sentence
+        if mechanism not in ("marche_reserve", "critere_attribution"):
+            continue
+        if not (
+            ref.in_clause
+            or re.search(
+                r"clauses?\s+(?:sociales?|d'insertion)|conditions?\s+d'execution", sentence
+            )
+        ):
+            continue
+        if not _CLAUSE_CONTEXT.search(sentence):
+            continue
+        if mechanism == "marche_reserve" and _RESERVED_WORDS.search(sentence):
+            continue  # a reserved lot quoted with its own article: right
+        if mechanism == "critere_attribution" and _CRITERION_WORDS.search(sentence):
+            continue  # an insertion award criterion: right
+        label = law.mechanism_labels.get(mechanism, mechanism)
+        yield finding(
+            "CS202",
+            f"L'article {ref.article} du Code de la commande publique porte sur la {label} : "
+            "il ne fonde pas la clause d'insertion, qui est une condition d'exécution.",
+            suggestion="Article L2112-2 du Code de la commande publique (conditions d'exécution)."
+            + (
+                " Si un lot est réservé aux SIAE, le dire explicitement (article L2113-13)."
+                if mechanism == "marche_reserve"
+                else ""
+            ),
+            piece=fact.piece,
+            location=_loc(fact),
+            excerpt=facts.excerpt(fact),
+            target=fact.text,
+        )
+
+
+def _ccag_family_of(facts: Facts, piece: str) -> str | None:
+    families = Counter(
+        f.value.ccag
+        for f in facts.of("reference", piece)
+        if f.value.family == "ccag" and f.value.ccag
+    )
+    if families:
+        return families.most_common(1)[0][0]
+    families = Counter(
+        f.value.ccag for f in facts.of("reference") if f.value.family == "ccag" and f.value.ccag
+    )
+    if families:
+        return families.most_common(1)[0][0]
+    natures = [f.value for f in facts.of("nature")]
+    if natures:
+        return "travaux" if Counter(natures).most_common(1)[0][0] == "travaux" else "fcs"
+    return None
+
+
+@rule("CS203", Severity.ERROR)
+def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    law = ctx.law
+    for fact in facts.of("reference"):
+        ref = fact.value
+        if ref.family == "ccag" and ref.year == 2009 and ctx.judged_on >= law.ccag_2009_abrogated:
+            name = law.ccag_names.get(ref.ccag or "", "CCAG").split(" (")[0]
+            target = fact.text
+            if "2009" in target:
+                replacement = target.replace("2009", "2021")
+            elif re.search(r"arr[êe]t[ée] du", target, re.I):
+                replacement = "arrêté du 30 mars 2021"
+            else:
+                replacement = None
+            yield finding(
+                "CS203",
+                f"Le {name} de 2009 est cité : les CCAG de 2009 sont abrogés depuis le "
+                f"{_fr_date(law.ccag_2009_abrogated)}.",
+                suggestion=f"{name} approuvé par l'arrêté du 30 mars 2021 (modifié).",
+                piece=fact.piece,
+                location=_loc(fact),
+                excerpt=facts.excerpt(fact),
+                target=target,
+                replacement=replacement,
+            )
+        elif ref.family == "ccag_article":
+            sentence = ref.sentence
+            if not re.search(r"insertion|clauses?\s+sociales?", sentence):
+                continue
+            if re.search(r"penalit|resiliation|retenue", sentence):
+                continue
+            family = ref.ccag or _ccag_family_of(facts, fact.piece)
+            expected = law.ccag_insertion_article(family) if family else None
+            if not expected:
+                continue
+            cited = ref.article
+            if (
+                cited == expected
+                or expected.startswith(cited + ".")
+                or cited.startswith(expected + ".")
+            ):
+                continue
+            name = law.ccag_names.get(family, "CCAG").split(" (")[0]
+            replacement = re.sub(re.escape(cited), expected, fact.text, count=1)
+            yield finding(
+                "CS203",
+                f"La clause d'insertion renvoie à l'article {cited} du {name} : l'article qui "
+                f"traite de l'insertion dans le {name} 2021 est l'article {expected}.",
+                suggestion=f"Article {expected} du {name} 2021.",
+                piece=fact.piece,
+                location=_loc(fact),
+                excerpt=facts.excerpt(fact),
+                target=fact.text,
+                replacement=replacement,
+            )
+
+
+_SURE_NAMES = {"France Travail", "PASS IAE"}
+
+
+@rule("CS204", Severity.WARNING)
+def obsolete_name(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+    in_force = {n.old: n for n in ctx.law.obsolete_names_on(ctx.judged_on)}
+    for fact in facts.of("obsolete_name"):
+        name = in_force.get(fact.value.old)
+        if name is None:
+            continue  # not yet renamed at the launch date
+        new_short = name.new.split(" (")[0]
+        replacement = new_short if new_short in _SURE_NAMES or name.old == "ZUS" else None
+        yield finding(
+            "CS204",
+            f"Dénomination obsolète : « {fact.text} » (remplacé par {name.new} depuis le {_fr_date(name.since)}).",
+            suggestion=f"Remplacer « {fact.text} » par « {name.new} ».",
+            piece=fact.piece,
+            location=_loc(fact),
+            excerpt=facts.excerpt(fact),
+            target=fact.text,
+            replacement=replacement,
+        )
+
+
+def _format_amount(value: float, like: str) -> str:
+    digits = f"{int(value):,}"
+    sep = next((c for c in like if c in " \u00a0\u202f."), " ")
+    return digits.replace(",", sep)
+
+
+@rule("CS205", Severity.WARNING)
+def outdated_threshold(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    law = ctx.law
+    on = ctx.judged_on
+    outdated = law.outdated_thresholds(on)
+    current = law.thresholds_on(on)
+    natures = [f.value for f in facts.of("nature")]
+    works = bool(natures) and Counter(natures).most_common(1)[0][0] == "travaux"
+    for fact in facts.of("threshold"):
+        mention = fact.value
+        number = re.match(r"[\d \u00a0\u202f.,]+\d", fact.text)
+        target = number.group(0) if number else fact.text
+        if mention.dispense:
+            dispense = law.dispense_on(on)
+            sentence = (facts.block_text(fact) or "").lower()
+            is_works = "travaux" in sentence or (
+                works and "fourniture" not in sentence and "service" not in sentence
+            )
+            in_force = dispense.works if is_works else dispense.supplies_services
+            if mention.amount != 40000.0 or in_force == 40000.0:
+                continue
+            yield finding(
+                "CS205",
+                f"Seuil dépassé : le seuil de dispense de publicité et de mise en concurrence de "
+                f"40 000 € HT n'est plus en vigueur ({_format_amount(in_force, ' ')} € HT "
+                + ("pour les travaux)." if is_works else "pour les fournitures et services)."),
+                suggestion=f"{_format_amount(in_force, ' ')} € HT (article R2122-8 du Code de la commande publique).",
+                piece=fact.piece,
+                location=_loc(fact),
+                excerpt=facts.excerpt(fact),
+                target=target,
+                replacement=_format_amount(in_force, target),
+            )
+            continue
+        period = outdated.get(mention.amount)
+        if period is None:
+            continue
+        index = period.values().index(mention.amount)
+        now = current.values()[index]
+        labels = (
+            "travaux",
+            "fournitures et services de l'État",
+            "fournitures et services des collectivités",
+            "fournitures et services des entités adjudicatrices",
+        )
+        yield finding(
+            "CS205",
+            f"Seuil périmé : {_format_amount(mention.amount, ' ')} € HT était le seuil européen "
+            f"({labels[index]}) du {_fr_date(period.start)} au {_fr_date(period.end)}.",
+            suggestion=f"{_format_amount(now, ' ')} € HT (seuil en vigueur depuis le {_fr_date(current.start)}).",
+            piece=fact.piece,
+            location=_loc(fact),
+            excerpt=facts.excerpt(fact),
+            target=target,
+            replacement=_format_amount(now, target),
+        )
