@@ -350,6 +350,7 @@ def plan(
     templates: Path | None = None,
     only: set[str] | None = None,
     buyer_type: str = "collectivite",
+    file_stem: str | None = None,
 ) -> list[Planned]:
     """What `generate` would write, without writing anything."""
     if only is not None:
@@ -362,7 +363,7 @@ def plan(
     _check_hours(table)
     context = build_context(spec, profile, table, buyer_type)
     lots_with_clause = context["lots_avec_clause"]
-    names = file_names(spec.reference, [lot["numero"] for lot in lots_with_clause])
+    names = file_names(file_stem or spec.reference, [lot["numero"] for lot in lots_with_clause])
     wanted = [doc for doc in DOCUMENTS if only is None or doc in only]
     planned: list[Planned] = []
     for doc in wanted:
@@ -452,19 +453,22 @@ def generate(
     only: set[str] | None = None,
     force: bool = False,
     buyer_type: str = "collectivite",
+    file_stem: str | None = None,
 ) -> list[Path]:
     """Write the RC article, the CCAP article, one AE commitment per lot with a clause and
     the annex into `out_dir`; returns the files written.
 
     Nothing is written when a file already exists (unless `force`) or when a template
-    cannot be rendered: every document is rendered in memory first.
+    cannot be rendered: every document is rendered in memory first. `buyer_type`
+    ("collectivite", "etat", "entite_adjudicatrice") sets the EU threshold of supplies and
+    services; `file_stem` replaces the reference in the file names (unknown reference).
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise GenerationError(
             f"{out_dir} est un fichier, pas un dossier : indiquez avec -o un dossier de sortie."
         )
-    planned = plan(spec, profile, out_dir, templates, only, buyer_type)
+    planned = plan(spec, profile, out_dir, templates, only, buyer_type, file_stem)
     existing = [p.path for p in planned if p.path.exists()]
     if existing and not force:
         shown = ", ".join(str(p) for p in existing[:3])
@@ -487,10 +491,19 @@ def generate(
 # --------------------------------------------------------------------------- from a review
 
 
-def spec_from_report(report: Any, profile: Profile) -> tuple[ConsultationSpec, list[str]]:
+@dataclass
+class ReportedConsultation:
+    """What a review tells about a consultation, ready for `generate`."""
+
+    spec: ConsultationSpec
+    warnings: list[str]  # French, for what had to be guessed or left « à compléter »
+    buyer_type: str  # "collectivite", "etat", "entite_adjudicatrice"
+    file_stem: str | None  # for the file names when the reference is unknown
+
+
+def spec_from_report(report: Any, profile: Profile) -> ReportedConsultation:
     """A ConsultationSpec from a reviewed tender folder (`review.engine.review`): lots,
-    amounts and trades from `report.lots`, the rest from the facts when found. Returns the
-    spec and French warnings for what had to be left as a placeholder."""
+    amounts and trades from `report.lots`, the rest from the facts when found."""
     warnings: list[str] = []
     facts: dict[str, Any] = {}
     for fact in getattr(report, "facts", []) or []:
@@ -514,29 +527,34 @@ def spec_from_report(report: Any, profile: Profile) -> tuple[ConsultationSpec, l
     nature = facts.get("nature") if facts.get("nature") in DEFAULT_CCAG else None
     if nature is None:
         warnings.append("nature du marché non trouvée : « travaux » retenu")
+    launch = facts.get("launch_date")
     spec = ConsultationSpec(
         buyer=_text_fact(facts, "buyer", "acheteur"),
         object=_text_fact(facts, "object", "objet"),
-        reference=_text_fact(facts, "reference_consultation", "consultation_reference"),
+        reference=_text_fact(facts, "consultation_reference", "reference_consultation"),
         nature=nature or "travaux",
         procedure=str(facts.get("procedure") or ""),
         ccag=_ccag_fact(facts) or DEFAULT_CCAG[nature or "travaux"],
-        launch_date=facts.get("launch_date")
-        if isinstance(facts.get("launch_date"), date)
-        else None,
+        launch_date=launch if isinstance(launch, date) else None,
         estimated_amount=_float(facts.get("estimated_value")),
         framework=bool(facts.get("framework", False)),
         duration_years=None,
         lots=requests,
     )
-    for value, label in (
-        (spec.buyer, "acheteur"),
-        (spec.object, "objet de la consultation"),
-        (spec.reference, "référence de la consultation"),
+    for value, missing in (
+        (spec.buyer, "acheteur non trouvé"),
+        (spec.object, "objet de la consultation non trouvé"),
+        (spec.reference, "référence de la consultation non trouvée"),
     ):
         if not value:
-            warnings.append(f"{label} non trouvé : texte « à compléter » dans les documents")
-    return spec, warnings
+            warnings.append(f"{missing} : « à compléter » dans les documents")
+    buyer_type = facts.get("buyer_type")
+    return ReportedConsultation(
+        spec=spec,
+        warnings=warnings,
+        buyer_type=buyer_type if isinstance(buyer_type, str) else "collectivite",
+        file_stem=None if spec.reference else str(report.consultation),
+    )
 
 
 def _text_fact(facts: dict[str, Any], *kinds: str) -> str:

@@ -99,13 +99,18 @@ def command(
     except (GenerationError, ProfileError) as exc:
         raise InputError(str(exc)) from None
 
+    options = {}
     if consultation_path is not None:
         spec = _spec_from_file(consultation_path)
     else:
-        spec = _spec_from_tender(from_path, profile)
+        reported = _spec_from_tender(from_path, profile)
+        spec = reported.spec
+        options = {"buyer_type": reported.buyer_type, "file_stem": reported.file_stem}
 
     try:
-        written = generate(spec, profile, out_dir, templates=templates, only=wanted, force=force)
+        written = generate(
+            spec, profile, out_dir, templates=templates, only=wanted, force=force, **options
+        )
     except GenerationError as exc:
         raise InputError(str(exc)) from None
     click.echo(f"{len(written)} document(s) écrit(s) dans {out_dir} :")
@@ -137,9 +142,9 @@ def _spec_from_tender(path: Path, profile):
         ) from None
     report = review(path, profile=profile)
     try:
-        spec, warnings = spec_from_report(report, profile)
+        reported = spec_from_report(report, profile)
     except GenerationError as exc:
         raise InputError(str(exc)) from None
-    for warning in warnings:
+    for warning in reported.warnings:
         click.echo(f"Attention : {warning} ({path}).", err=True)
-    return spec
+    return reported

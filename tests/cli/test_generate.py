@@ -143,12 +143,17 @@ def test_from_a_reviewed_tender_folder(tmp_path):
     result = CliRunner().invoke(cli, ["generate", "--from", str(dce), "-o", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert any(n.startswith("CCAP_") for n in names)
+    # No reference found in the folder: the file names carry the folder's name.
+    assert "CCAP_DCE_clause_insertion.docx" in names
     ae = [n for n in names if n.startswith("AE_")]
     assert len(ae) == 2
     text = "\n".join(p.text for p in Document(str(out / ae[0])).paragraphs)
     assert "615 heures" in text  # 820 000 × 0,45 × 5 % ÷ 30
-    assert "à compléter" in result.output  # warnings on stderr for the placeholders
+    # Warnings on stderr for the placeholders, which the documents show.
+    assert "référence de la consultation non trouvée" in result.stderr
+    assert "[acheteur à compléter]" in "\n".join(
+        p.text for p in Document(str(out / ae[0])).paragraphs
+    )
 
 
 def test_from_a_missing_folder(tmp_path):
