@@ -36,7 +36,7 @@ _INSERTION_TABLE = re.compile(r"insertion|clause")
 
 
 def _hours_value(text: str) -> int | None:
-    match = re.search(r"\d[\d  \u202f.]*", text)
+    match = re.search(r"\d[\d\s\u00a0\u202f.]*", text)
     if not match:
         return None
     value = parse_number(match.group(0).strip(" ."))

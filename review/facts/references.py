@@ -178,25 +178,32 @@ def extract(text: PieceText, facts: Facts) -> None:
                 match.end(),
             )
         # CCAG mentions and years.
+        dated_sentences: set[int] = set()
         for match in CCAG_RE.finditer(norm):
             family = ccag_family(match.group(1) or match.group(2))
+            s_start, _, sentence = _sentence(seg, match.start())
             window = norm[match.end() : match.end() + 90]
-            year, end = None, match.end()
+            year, start, end = None, match.start(), match.end()
+            order = _ORDER_2009.search(window)
             year_match = _YEAR_NEAR.search(window[:60])
-            if year_match:
+            if s_start in dated_sentences:
+                pass  # one dated CCAG per sentence: « … (CCAG-Travaux), approuvé par … 2009 »
+            elif order:
+                year = 2009
+                start, end = match.end() + order.start(), match.end() + order.end()
+            elif year_match:
                 year = int(year_match.group(1))
                 if year_match.start() < 12:  # « CCAG-Travaux 2009 »: the year is part of the words
                     end = match.end() + year_match.end()
-            elif _ORDER_2009.search(window):
-                year = 2009
-            _, _, sentence = _sentence(seg, match.start())
+            if year is not None:
+                dated_sentences.add(s_start)
             facts.add(
                 "reference",
                 Reference(
                     "ccag", None, ccag=family, year=year, in_clause=seg.in_clause, sentence=sentence
                 ),
                 seg,
-                match.start(),
+                start,
                 end,
             )
         for match in _ORDER_2009.finditer(norm):

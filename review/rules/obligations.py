@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Finding, Location, PieceKind, Severity
+from clausier.model import Consultation, Finding, Location, Severity
 from review.rules import finding, rule
 from review.rules.scope import merged_lots, scope
 
@@ -50,12 +50,6 @@ def social_obligation(
     if not law.social_obligation_applies(launch, value, kind, buyer):
         return
     threshold = law.eu_threshold(kind, buyer, launch)
-    pieces = (
-        consultation.by_kind(PieceKind.RC)
-        or consultation.by_kind(PieceKind.CCAP)
-        or consultation.pieces
-    )
-    piece = pieces[0].path if pieces else None
     amount = f"{value:,.0f}".replace(",", " ")
     limit = f"{threshold:,.0f}".replace(",", " ")
     yield finding(
@@ -66,6 +60,5 @@ def social_obligation(
         suggestion="Ajouter une clause sociale d'insertion (articles L2112-2 et "
         f"{law.social_obligation_article} du Code de la commande publique), ou justifier "
         "dans le dossier la dérogation à cette obligation.",
-        piece=piece,
         location=Location(),
     )
