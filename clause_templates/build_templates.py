@@ -237,6 +237,10 @@ class Builder:
         for cells in after:
             add_row(cells, bold=bold_after)
         if widths:
+            # Word reads the cell widths, LibreOffice the grid: set both.
+            table.autofit = False
+            for index, width in enumerate(widths):
+                table.columns[index].width = Cm(width)
             for row in table.rows:
                 for index, width in enumerate(widths):
                     row.cells[index].width = Cm(width)
