@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -47,7 +47,8 @@ class Job:
     error: str = ""  # French, when status == FAILED
     started: float | None = None
     finished: float | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)  # copies
+    future: Future | None = field(default=None, repr=False)  # the background run
 
     @property
     def finished_ok(self) -> bool:
@@ -123,7 +124,7 @@ class JobStore:
         return True
 
     def submit(self, job: Job, work) -> None:
-        self._pool.submit(self._run, job, work)
+        job.future = self._pool.submit(self._run, job, work)
 
     def _run(self, job: Job, work) -> None:
         job.status, job.started = RUNNING, time.monotonic()

@@ -284,6 +284,9 @@ async def _documents(request: Request, hours_form: HoursForm, requests: list, ta
     folder = store.scratch()
     try:
         content = await run_in_threadpool(_generate_zip, spec, profile, folder)
+    except ValueError as exc:  # GenerationError and its kin: French, says what to do
+        hours_form.errors.append(str(exc))
+        return _page(request, hours_form, table=table, status=400)
     finally:
         shutil.rmtree(folder, ignore_errors=True)  # nothing kept after the answer
     return attachment(
