@@ -560,8 +560,9 @@ def build_ccap(path: Path) -> Path:
 
     b.h2(f"{a}.6 – Contrôle et suivi de l'exécution")
     for line in (
-        "Dans les quinze jours qui suivent la notification du marché (ou, pour un "
-        "accord-cadre, du premier bon de commande), le titulaire remet au facilitateur la "
+        "Dans les quinze jours qui suivent la notification du marché{% if accord_cadre %} "
+        "(ou, pour un accord-cadre, du premier bon de commande){% endif %}, le titulaire "
+        "remet au facilitateur la "
         "fiche de liaison de l'annexe « clause sociale d'insertion » : moyens retenus, "
         "correspondant, calendrier prévisionnel des recrutements. Une réunion de lancement "
         "peut réunir l'acheteur, le facilitateur et le titulaire.",

@@ -535,3 +535,20 @@ def test_documents_convert_to_pdf(tmp_path, profile):
         assert "Consultation n° SEA/2026-07" in text
         assert "page 1 sur" in text
         document.close()
+
+
+def test_framework_hours_per_tranche_of_orders(tmp_path):
+    profile_file = tmp_path / "profil.toml"
+    profile_file.write_text('[accords_cadres]\nforme = "tranche"\ntranche = 100000.0\n', "utf-8")
+    profile = load_profile(profile_file)
+    spec, out, paths = generate_case(tmp_path, "services-accord-cadre", profile)
+    table = compute(spec.lots, profile, framework=True, duration_years=spec.duration_years)
+    assert {lot.period for lot in table.lots} == {"tranche"}
+    rows = table_rows(by_kind(paths)["CCAP"][0])
+    unit = "par tranche de 100 000 € HT commandés"
+    for lot in table.lots:
+        assert [f"Lot {lot.number}", lot.title, f"{lot.hours} heures {unit}"] in rows
+    assert "tranche de 100 000 € HT de commandes émises" in docx_text(by_kind(paths)["RC"][0])
+    review = _review_engine()
+    report = review(out, profile=profile, review_date=REVIEW_DATE)
+    assert [f.code for f in report.findings if f.severity.value != "info"] == []
