@@ -61,7 +61,7 @@ def use_color(no_color: bool, output: Path | None) -> bool:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     metavar="FICHIER",
     help="Écrire le rapport dans ce fichier (jamais par-dessus un fichier existant sans --force).",
@@ -70,7 +70,7 @@ def use_color(no_color: bool, output: Path | None) -> bool:
 @click.option(
     "--annotate",
     "annotate_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     metavar="DOSSIER",
     help="Écrire dans ce dossier une copie annotée (commentaires) de chaque pièce "
@@ -142,6 +142,8 @@ def command(
         raise FrenchUsageError(
             f"{annotate_dir} est un fichier : --annotate attend un dossier.", ctx
         )
+    if output is not None and output.is_dir():
+        raise FrenchUsageError(f"{output} est un dossier : -o attend un nom de fichier.", ctx)
     if output is not None:
         try:
             check_new_output(output, force)

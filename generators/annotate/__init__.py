@@ -87,7 +87,7 @@ def annotate_report(
             continue
         out.parent.mkdir(parents=True, exist_ok=True)
         try:
-            count = _annotate_one(fmt, data, piece, findings, out, corrections, author)
+            count, fixed = _annotate_one(fmt, data, piece, findings, out, corrections, author)
         except Exception as error:  # a file the reader accepted but the writer cannot handle
             out.unlink(missing_ok=True)
             result.notes.append(
@@ -97,8 +97,7 @@ def annotate_report(
             continue
         result.written.append(out)
         result.comments += count
-        if corrections and fmt == "docx":
-            result.corrections += sum(1 for f in findings if f.target and f.replacement)
+        result.corrections += fixed
     return result
 
 
@@ -110,7 +109,8 @@ def _annotate_one(
     out: Path,
     corrections: bool,
     author: str,
-) -> int:
+) -> tuple[int, int]:
+    """(comments, tracked-change corrections) written for one piece."""
     if fmt == "docx":
         from .docx import annotate_docx
 
@@ -118,10 +118,10 @@ def _annotate_one(
     if fmt == "pdf":
         from .pdf import annotate_pdf
 
-        return annotate_pdf(data, piece, findings, out, author=author)
+        return annotate_pdf(data, piece, findings, out, author=author), 0
     from .odt import annotate_odt
 
-    return annotate_odt(data, piece, findings, out, author=author)
+    return annotate_odt(data, piece, findings, out, author=author), 0
 
 
 _UNSAFE = re.compile(r'[<>:"|?*\x00-\x1f\\]')

@@ -61,8 +61,9 @@ def annotate_docx(
     out: Path,
     corrections: bool = False,
     author: str = "Clausier",
-) -> int:
-    """Write the annotated copy of a Word piece to `out`; returns the number of comments."""
+) -> tuple[int, int]:
+    """Write the annotated copy of a Word piece to `out`; returns the number of comments
+    and of tracked-change corrections written."""
     from docx import Document
 
     document = Document(io.BytesIO(data))
@@ -77,7 +78,7 @@ def annotate_docx(
     )
     if not ctx.paragraphs:
         ctx.paragraphs = [body.add_p()] if hasattr(body, "add_p") else []
-    count = 0
+    count = fixed = 0
     for finding in order_for_annotation(findings):
         runs, matched = _anchor(ctx, piece, finding)
         if not runs:
@@ -86,10 +87,11 @@ def annotate_docx(
         count += 1
         if corrections and matched and finding.replacement:
             _track_replacement(ctx, runs, finding.replacement)
+            fixed += 1
     buffer = io.BytesIO()
     document.save(buffer)
     out.write_bytes(buffer.getvalue())
-    return count
+    return count, fixed
 
 
 # ---------------------------------------------------------------- where

@@ -86,6 +86,9 @@ def _header(console, report: Report) -> None:
 
 
 def _finding(console, finding: Finding) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
     severity = finding.severity.value
     style = SEVERITY_STYLES[severity]
     mark = SEVERITY_MARKS[severity]
@@ -94,11 +97,14 @@ def _finding(console, finding: Finding) -> None:
     if place:
         head += f" · {_esc(place)}"
     console.print(head)
-    console.print(f"    {_esc(finding.message)}")
+    # Padding keeps wrapped lines under the finding, not back at the left margin.
+    lines = [Text(finding.message)]
     if finding.suggestion:
-        console.print(f"    [green]→ À écrire : {_esc(finding.suggestion)}[/green]")
+        lines.append(Text(f"→ À écrire : {finding.suggestion}", style="green"))
     if finding.excerpt:
-        console.print(f"    [dim italic]« {_esc(finding.excerpt)} »[/dim italic]")
+        lines.append(Text(f"« {finding.excerpt} »", style="dim italic"))
+    for line in lines:
+        console.print(Padding(line, (0, 0, 0, 4)))
 
 
 def _lots_table(console, report: Report) -> None:

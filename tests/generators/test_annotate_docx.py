@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ from gen_helpers import (
 
 from clausier.model import Finding, Location, Severity
 from generators.annotate import annotate, annotate_report
-from generators.simple_documents import Doc, write_docx
+from generators.simple_documents import Doc, P, write_docx
 
 
 @pytest.fixture
@@ -265,3 +266,62 @@ def test_annotated_and_corrected_copies_convert_to_pdf(dce, tmp_path):
     assert run.returncode == 0, run.stderr
     for name in ("02_CCAP_annote.pdf", "corrige.pdf"):
         assert (out / name).stat().st_size > 1000
+
+
+# ---------------------------------------------------------------- with the review engine
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+REVIEW_DATE = date(2026, 11, 25)
+
+
+def _review_accepted(folder: Path, piece_path: str, tmp_path: Path):
+    """Review `folder`, write corrected copies, accept every change of `piece_path`'s copy,
+    put it back in a copy of the folder and review that: (before, after) reports."""
+    from review.engine import review
+
+    before = review(folder, review_date=REVIEW_DATE)
+    out = tmp_path / "corrige"
+    annotate(before, folder, out, corrections=True)
+    accepted_folder = Path(shutil.copytree(folder, tmp_path / "accepte"))
+    copy = out / piece_path.replace(".docx", "_annote.docx")
+    accept_all_changes(copy, accepted_folder / piece_path)
+    return before, review(accepted_folder, review_date=REVIEW_DATE), copy
+
+
+def test_accepted_corrections_leave_no_reference_finding(tmp_path):
+    folder = tmp_path / "DCE"
+    items = [
+        *CCAP_ITEMS[:4],
+        P("Le titulaire se rapproche de Pôle emploi pour les candidats résidant en ZUS."),
+        *CCAP_ITEMS[5:],
+    ]
+    write_docx(folder / "CCAP.docx", Doc(items))
+    before, after, copy = _review_accepted(folder, "CCAP.docx", tmp_path)
+    fixed = [f for f in before.findings if f.code.startswith("CS2") and f.replacement]
+    assert {f.code for f in fixed} >= {"CS201", "CS204"}
+    assert not [f for f in after.findings if f.code.startswith("CS2")]
+    # Only the corrected words changed.
+    accepted = paragraph_texts(tmp_path / "accepte" / "CCAP.docx")
+    original = paragraph_texts(folder / "CCAP.docx")
+    for finding in fixed:
+        i = next(i for i, t in enumerate(original) if finding.target in t)
+        original[i] = original[i].replace(finding.target, finding.replacement, 1)
+    assert accepted == original
+    assert len(comment_anchors(copy)) == len([f for f in before.findings if f.piece == "CCAP.docx"])
+
+
+def test_accepted_corrections_of_the_sample_remove_every_corrected_finding(tmp_path):
+    before, after, _ = _review_accepted(SAMPLES / "travaux-avec-erreurs", "CCAP.docx", tmp_path)
+    corrected = {
+        (f.code, f.target) for f in before.findings if f.piece == "CCAP.docx" and f.replacement
+    }
+    assert corrected  # the sample has sure corrections
+    remaining = {(f.code, f.target) for f in after.findings if f.piece == "CCAP.docx"}
+    assert not corrected & remaining
+    # Findings without a sure correction are still there: accepting changed nothing else.
+    untouched = {
+        (f.code, f.target)
+        for f in before.findings
+        if f.piece == "CCAP.docx" and not f.replacement and not f.code.startswith("CS2")
+    }
+    assert untouched <= remaining

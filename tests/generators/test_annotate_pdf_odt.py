@@ -269,6 +269,55 @@ def test_annotated_odt_and_pdf_convert_to_pdf(odt_dce, pdf_dce, tmp_path):
     assert (out / "CCAP_annote.pdf").stat().st_size > 1000
 
 
+def test_odt_paragraph_indexes_agree_with_the_odt_reader(tmp_path):
+    """The annotator and review/readers/odt.py count paragraphs the same way, with an
+    empty paragraph, a table and a text box in the way."""
+    from generators.annotate.odt import _PARAGRAPHS, NS, _text
+    from review.readers import read_source
+    from review.sources import SourceFile
+
+    path = write_odt(
+        tmp_path / "a.odt",
+        Doc([H("Article 1"), P(""), *CCAP_ITEMS[2:], P("Fin.")]),
+    )
+    _add_text_box(path)
+    piece_read = read_source(
+        SourceFile(path="a.odt", format="odt", size=path.stat().st_size, origin=path)
+    )
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("content.xml"))
+    paragraphs = root.xpath(_PARAGRAPHS, namespaces=NS)
+    assert len(piece_read.blocks) >= 10
+    assert piece_read.paragraphs == len(paragraphs)
+    for block in piece_read.blocks:
+        assert _text(paragraphs[block.place.paragraph]) == block.text
+
+
+def _add_text_box(path: Path) -> None:
+    """Put a page-anchored text box (draw:frame) between the first two paragraphs."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        members = [(i, package.read(i)) for i in package.infolist()]
+    draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    svg = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+    with zipfile.ZipFile(path, "w") as package:
+        for info, data in members:
+            if info.filename == "content.xml":
+                root = etree.fromstring(data)
+                body = root.find(f".//{{{OFFICE}}}text")
+                frame = etree.Element(f"{{{draw}}}frame", nsmap={"draw": draw, "svg": svg})
+                frame.set(f"{{{svg}}}width", "5cm")
+                box = etree.SubElement(frame, f"{{{draw}}}text-box")
+                etree.SubElement(box, f"{{{TEXT}}}p").text = "Encadré hors du corps"
+                first = body.find(f"{{{TEXT}}}h")
+                first.addnext(frame)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            package.writestr(info, data)
+
+
 # ---------------------------------------------------------------- output names
 
 
