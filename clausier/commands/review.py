@@ -164,9 +164,8 @@ def command(
 
 
 def _run_review(ctx: click.Context, path: Path, profile_path, review_date, clause):
-    from review.engine import review
-
     from clausier.profile import ProfileError, load_profile
+    from review.engine import review
 
     try:
         profile = load_profile(profile_path)
