@@ -215,9 +215,8 @@ def _choose_profile(job: Job, fields: dict, upload, state) -> None:
 
 def _review_work(settings):
     def work(job: Job) -> None:
-        from review.engine import review_consultation
-
         from generators.reports import render_html
+        from review.engine import review_consultation
         from review.reading import read_consultation
         from review.sources import DEFAULT_LIMITS
 

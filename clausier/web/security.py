@@ -17,6 +17,7 @@ Written as a plain ASGI middleware so that it runs before the body of an upload 
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import logging
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode
@@ -91,7 +92,7 @@ class SecurityMiddleware:
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         host = headers.get(b"host", b"").decode("latin-1")
 
-        if self.allowed_hosts is not None and host_name(host) not in self.allowed_hosts:
+        if self.allowed_hosts is not None and not self._host_allowed(host_name(host)):
             await self._page(
                 send_with_headers,
                 400,
@@ -169,6 +170,14 @@ class SecurityMiddleware:
                 )
 
     # ------------------------------------------------------------ helpers
+
+    def _host_allowed(self, name: str) -> bool:
+        if name in self.allowed_hosts:
+            return True
+        try:  # any loopback address: 127.0.0.2 is this machine too
+            return ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            return False
 
     def _authorised(self, headers: dict[bytes, bytes]) -> bool:
         assert self.token is not None

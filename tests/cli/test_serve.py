@@ -1,0 +1,51 @@
+"""`clausier serve`: refusals happen before anything listens (no socket is opened here;
+the live server is exercised by tests/web/test_live_server.py and test_browser.py)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from clausier.cli import cli
+from clausier.commands.serve import address_for, is_loopback
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "serveur.local"])
+def test_refuses_an_open_address_without_token(host, monkeypatch):
+    monkeypatch.delenv("CLAUSIER_JETON", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--host", host])
+    assert result.exit_code == 2
+    assert "refuse de démarrer sans jeton d'accès" in result.output
+    assert "--generate-token" in result.output
+
+
+def test_refuses_a_short_token():
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--token", "court"])
+    assert result.exit_code == 2
+    assert "jeton d'accès est trop court" in result.output
+
+
+def test_bad_profile_stops_the_start(tmp_path):
+    profile = tmp_path / "profil.toml"
+    profile.write_text("[profil]\ntaux_insertion = 7\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve", "--profile", str(profile)])
+    assert result.exit_code == 2
+    assert "profil.toml" in result.output and "taux_insertion" in result.output
+
+
+def test_help_is_french():
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "Ouvrir Clausier dans le navigateur" in result.output
+    assert "--generate-token" in result.output and "Jeton d'accès" in result.output
+
+
+def test_loopback_and_address():
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert is_loopback("127.0.0.2")
+    assert (
+        not is_loopback("0.0.0.0") and not is_loopback("10.0.0.1") and not is_loopback("exemple.fr")
+    )
+    assert address_for("127.0.0.1", 8765, None) == "http://127.0.0.1:8765/"
+    assert address_for("0.0.0.0", 80, "abc") == "http://127.0.0.1:80/?jeton=abc"
+    assert address_for("::1", 8765, None) == "http://[::1]:8765/"
