@@ -134,7 +134,7 @@ def extract(text: PieceText, facts: Facts) -> None:
             title = (
                 cells[cols.title] if cols.title is not None and cols.title < len(cells) else None
             )
-            if title is None:
+            if title is None and re.match(r"\s*lot\b", cells[cols.lot], re.I):
                 rest = re.sub(
                     r"^\s*lot\s*(?:n\s*[°o]\s*)?0*\d{1,2}[a-z]?\s*[:\-–—.]?\s*",
                     "",

@@ -55,6 +55,7 @@ _NUM = r"(\d{1,3}(?:[-.]\d+)?(?:\s*-?\s*[ivx]+\b)?)"
 _CMP = r"(?:code\s+des\s+marches\s+publics|\bcmp\b)"
 _ORD = r"ordonnance\s+(?:n\s*[°o]\s*)?2015-899"
 _DEC = r"decret\s+(?:n\s*[°o]\s*)?2016-360"
+_DATED = r"(?:\s+du\s+\d{1,2}(?:er)?\s+[a-z]+\s+\d{4})?"
 _REPEALED = {
     "cmp": (
         _CMP,
@@ -62,11 +63,11 @@ _REPEALED = {
     ),
     "ordonnance_2015_899": (
         _ORD,
-        rf"{_ART}{_NUM}\s+de\s+(?:l'ordonnance\s+(?:n\s*[°o]\s*)?2015-899|l'ordonnance(?!\s+n?\s*[°o]?\s*\d{{4}}-(?!899)))",
+        rf"{_ART}{_NUM}\s+de\s+(?:l'ordonnance\s+(?:n\s*[°o]\s*)?2015-899{_DATED}|l'ordonnance(?!\s+n?\s*[°o]?\s*\d{{4}}-(?!899)))",
     ),
     "decret_2016_360": (
         _DEC,
-        rf"{_ART}{_NUM}\s+du\s+(?:decret\s+(?:n\s*[°o]\s*)?2016-360|decret(?!\s+n?\s*[°o]?\s*\d{{4}}-(?!360)))",
+        rf"{_ART}{_NUM}\s+du\s+(?:decret\s+(?:n\s*[°o]\s*)?2016-360{_DATED}|decret(?!\s+n?\s*[°o]?\s*\d{{4}}-(?!360)))",
     ),
 }
 # Bare mentions of the repealed texts: the 2006 code also by its decree number.

@@ -39,6 +39,15 @@ def _fr_date(d) -> str:
     return f"{day} {months[d.month - 1]} {d.year}"
 
 
+def _repealed(name: str) -> str:
+    return "abrogée" if name.startswith("ordonnance") else "abrogé"
+
+
+def _of(name: str) -> str:
+    """« du Code des marchés publics », « de l'ordonnance … », « du décret … »."""
+    return f"de l'{name}" if name.startswith("ordonnance") else f"du {name}"
+
+
 def _articles_fr(articles: str) -> str:
     """« L2113-12 et L2113-13 » -> « articles L2113-12 et L2113-13 »."""
     return ("articles " if " et " in articles else "article ") + articles
@@ -56,11 +65,10 @@ def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             continue
         current = text.articles.get(ref.article or "")
         if ref.article:
-            message = f"Référence abrogée : article {ref.article} du {text.name}, abrogé le {_fr_date(text.repealed_on)}."
+            message = f"Référence abrogée : article {ref.article} {_of(text.name)}, {_repealed(text.name)} le {_fr_date(text.repealed_on)}."
             if current:
-                suggestion = (
-                    f"{_articles_fr(current).capitalize()} du Code de la commande publique."
-                )
+                words = _articles_fr(current)
+                suggestion = f"{words[0].upper()}{words[1:]} du Code de la commande publique."
                 replacement = f"{_articles_fr(current)} du Code de la commande publique"
                 if fact.text[:1].isupper():
                     replacement = replacement[0].upper() + replacement[1:]
@@ -68,7 +76,7 @@ def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
                 suggestion = "L'article correspondant du Code de la commande publique."
                 replacement = None
         else:
-            message = f"Référence abrogée : {text.name}, abrogé le {_fr_date(text.repealed_on)}."
+            message = f"Référence abrogée : {text.name}, {_repealed(text.name)} le {_fr_date(text.repealed_on)}."
             suggestion = "Code de la commande publique."
             replacement = (
                 "Code de la commande publique"
@@ -165,10 +173,10 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
         if ref.family == "ccag" and ref.year == 2009 and ctx.judged_on >= law.ccag_2009_abrogated:
             name = law.ccag_names.get(ref.ccag or "", "CCAG").split(" (")[0]
             target = fact.text
-            if "2009" in target:
-                replacement = target.replace("2009", "2021")
-            elif re.search(r"arr[êe]t[ée] du", target, re.I):
+            if re.search(r"arr[êe]t[ée] du", target, re.I):
                 replacement = "arrêté du 30 mars 2021"
+            elif "2009" in target:
+                replacement = target.replace("2009", "2021")
             else:
                 replacement = None
             yield finding(
