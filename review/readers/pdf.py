@@ -21,7 +21,7 @@ from review.sources import SourceFile
 
 _CONTROL = re.compile(r"[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")  # ASCII runs only: U+00A0 / U+202F are kept as is
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:/|sur|of)\s*#)?$|^-\s*#\s*-$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:/|sur|of)\s*#)?$|^-\s*#\s*-$")  # on _key()
 _EDGE_LINES = 3  # lines looked at, at the top and at the bottom of each page
 _MIN_TABLE_PATHS = 4  # drawn shapes on a page before it is worth looking for a table
 
@@ -40,13 +40,15 @@ def _open(data: bytes, name: str):
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        text = str(error).lower()
-        if "password" in text or "security" in text:
+        # PDFium's error code can be stale (it is global state): look at the file instead.
+        if b"/Encrypt" in data:
             raise ReadError(
                 f"{name} est un PDF protégé par un mot de passe : son texte n'a pas pu être lu.",
                 "Demandez ou enregistrez une version du PDF sans mot de passe (Imprimer > "
                 "Enregistrer au format PDF), puis relancez la relecture.",
             ) from error
+        if re.search(rb"/Count\s+0\b", data) and not re.search(rb"/Count\s+[1-9]", data):
+            raise _no_page(name) from error
         raise ReadError(
             f"{name} n'est pas un PDF lisible : le fichier est endommagé ou incomplet.",
             "Téléchargez-le de nouveau ou exportez-le de nouveau en PDF depuis son logiciel "
@@ -54,8 +56,23 @@ def _open(data: bytes, name: str):
         ) from error
 
 
-def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+def _no_page(name: str) -> ReadError:
+    return ReadError(
+        f"{name} est un PDF sans aucune page : il n'y a rien à relire.",
+        "Exportez de nouveau la pièce en PDF depuis son logiciel d'origine.",
+    )
+
+
+def _key(line: str, page_no: int, n_pages: int) -> str:
+    """The line with its page number (and the page count) blanked out, so that
+    « Page 3 / 40 » and « Page 4 / 40 » compare equal but « Article 3 » and « Article 4 »
+    do not."""
+    text = " ".join(line.lower().split())
+    return re.sub(
+        r"\d+",
+        lambda m: "#" if int(m.group()) in (page_no, n_pages) else m.group(),
+        text,
+    )
 
 
 def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
@@ -67,12 +84,13 @@ def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
     for i in with_text:
         lines = pages[i]
         n = len(lines)
+        edge = min(_EDGE_LINES, max(1, n // 2))
         seen: dict[str, set[str]] = {"top": set(), "bottom": set()}
         for j in range(n):
-            zone = "top" if j < _EDGE_LINES else "bottom" if j >= n - _EDGE_LINES else None
+            zone = "top" if j < edge else "bottom" if j >= n - edge else None
             if zone is None:
                 continue
-            key = _key(lines[j])
+            key = _key(lines[j], i + 1, len(pages))
             edges.append((i, j, zone, key))
             if key not in seen[zone]:
                 seen[zone].add(key)
@@ -119,10 +137,7 @@ def read_pdf(source: SourceFile) -> Piece:
         n_pages = len(pdf)
         piece.pages = n_pages
         if n_pages == 0:
-            raise ReadError(
-                f"{source.path} est un PDF sans aucune page : il n'y a rien à relire.",
-                "Exportez de nouveau la pièce en PDF depuis son logiciel d'origine.",
-            )
+            raise _no_page(source.path)
         pages: list[list[str]] = []
         scanned: list[int] = []
         table_pages: list[int] = []
@@ -156,7 +171,7 @@ def read_pdf(source: SourceFile) -> Piece:
         kept: list[str] = []
         for j, line in enumerate(lines):
             if (i, j) in furniture:
-                area = "header" if j < _EDGE_LINES else "footer"
+                area = "header" if j < len(lines) / 2 else "footer"
                 piece.furniture.append(Block(text=line, place=Place(page=i + 1), area=area))
             else:
                 kept.append(line)

@@ -1,0 +1,93 @@
+"""The PDF reader on real PDFs written by fpdf2 (generators.simple_documents) and pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reading_helpers import codes, encrypted_pdf, scanned_pdf, zero_page_pdf
+
+from generators.simple_documents import Doc, H, P, PageBreak, T, write_pdf
+from review.readers import read_source
+from review.readers.pdf import clean_line
+from review.sources import SourceFile
+
+
+def read(path: Path):
+    return read_source(SourceFile(path.name, "pdf", path.stat().st_size, origin=path))
+
+
+def _long_doc() -> Doc:
+    doc = Doc(header="CCAP – Construction du pôle enfance", footer="Commune exemple")
+    titles = ["Objet", "Durée", "Prix", "Pénalités"]
+    for n, title in enumerate(titles, start=2):
+        doc.add(H(f"ARTICLE {n} – {title}"), P(f"Texte de l'article {n}."), PageBreak())
+    return doc
+
+
+def test_lines_with_pages_and_running_headers_set_apart(tmp_path):
+    piece = read(write_pdf(tmp_path / "ccap.pdf", _long_doc()))
+    assert piece.pages == 5  # the last page break opens an empty page
+    body = [(b.text, b.place.page) for b in piece.blocks]
+    assert ("ARTICLE 3 – Durée", 2) in body
+    assert ("Texte de l'article 3.", 2) in body
+    assert all("Construction du pôle enfance" not in text for text, _ in body)
+    assert all("Commune exemple" not in text for text, _ in body)
+    headers = [b for b in piece.furniture if b.area == "header"]
+    footers = [b for b in piece.furniture if b.area == "footer"]
+    assert {b.text for b in headers} == {"CCAP – Construction du pôle enfance"}
+    assert {b.text for b in footers} == {f"Commune exemple - Page {n}" for n in range(1, 6)}
+    assert piece.findings == []
+
+
+def test_tables_become_cells_in_place(tmp_path):
+    doc = Doc().add(
+        H("ARTICLE 1 – Heures d'insertion par lot"),
+        P("Le tableau suivant fixe les heures."),
+        T([["Lot", "Intitulé", "Heures"], ["1", "Gros œuvre", "280"], ["2", "Électricité", "120"]]),
+        P("Texte après le tableau."),
+    )
+    piece = read(write_pdf(tmp_path / "t.pdf", doc))
+    texts = [b.text for b in piece.blocks]
+    assert texts.index("Le tableau suivant fixe les heures.") < texts.index("Gros œuvre")
+    assert texts.index("Gros œuvre") < texts.index("Texte après le tableau.")
+    assert piece.tables() == {
+        0: [["Lot", "Intitulé", "Heures"], ["1", "Gros œuvre", "280"], ["2", "Électricité", "120"]]
+    }
+    cell = next(b for b in piece.blocks if b.text == "120")
+    assert (cell.place.page, cell.place.table, cell.place.row, cell.place.cell) == (1, 0, 2, 2)
+    # The cells are not also read as lines.
+    assert not any("Gros œuvre 280" in t for t in texts)
+
+
+def test_whitespace_runs_are_collapsed_but_non_breaking_spaces_kept():
+    assert clean_line("  Lot   1 :\t280\u00a0heures  ") == "Lot 1 : 280\u00a0heures"
+    assert clean_line("inser\x02") == "inser-"
+
+
+def test_scanned_page_is_reported(tmp_path):
+    path = scanned_pdf(tmp_path / "scan.pdf", ["Règlement de la consultation", "Article 2"])
+    piece = read(path)
+    assert piece.readable
+    [warning] = [f for f in piece.findings if f.code == "CS902"]
+    assert "page 3" in warning.message and "scan.pdf" in warning.message
+    assert warning.location.page == 3
+
+
+def test_fully_scanned_pdf(tmp_path):
+    piece = read(scanned_pdf(tmp_path / "scan.pdf"))
+    assert codes(piece.findings) == ["CS902"]
+    assert "n'a pas pu être relu" in piece.findings[0].message
+
+
+def test_encrypted_pdf_is_cs901_with_password_advice(tmp_path):
+    source = write_pdf(tmp_path / "clair.pdf", Doc().add(P("Règlement de la consultation")))
+    piece = read(encrypted_pdf(source, tmp_path / "RC.pdf"))
+    assert codes(piece.findings) == ["CS901"]
+    assert "mot de passe" in piece.findings[0].message and "RC.pdf" in piece.findings[0].message
+    assert piece.blocks == []
+
+
+def test_zero_page_pdf(tmp_path):
+    piece = read(zero_page_pdf(tmp_path / "vide.pdf"))
+    assert codes(piece.findings) == ["CS901"]
+    assert "sans aucune page" in piece.findings[0].message
