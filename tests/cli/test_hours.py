@@ -168,37 +168,27 @@ def test_notes_are_listed_under_the_table():
     assert "[metiers.vitrerie]" in result.output
 
 
-def test_from_a_tender_folder(tmp_path):
-    engine = pytest.importorskip("review.engine", reason="la relecture n'est pas encore là")
-    from generators.simple_documents import Doc, H, P, T, write
-
-    folder = tmp_path / "dce"
-    folder.mkdir()
-    write(
-        folder / "RC.docx",
-        Doc(
-            [
-                H("Règlement de la consultation", 1),
-                H("Article 1 – Allotissement", 1),
-                P("La consultation est décomposée en 2 lots :"),
-                T(
-                    [
-                        ["Lot", "Désignation", "Montant estimé HT"],
-                        ["1", "Gros œuvre – maçonnerie", "820 000 €"],
-                        ["2", "Peinture – revêtements muraux", "780 000 €"],
-                    ]
-                ),
-            ]
-        ),
-    )
-    report = engine.review(folder)
-    result = run("--from", str(folder), "--format", "json")
-    if not any(lot.amount_ht for lot in report.lots):
-        assert result.exit_code == 2 and "Aucun lot" in result.output
-        return
+def test_from_a_tender_folder():
+    pytest.importorskip("review.engine", reason="la relecture n'est pas encore là")
+    result = run("--from", str(SAMPLES / "travaux-conforme"), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert [lot["number"] for lot in data["lots"]] == [lot.number for lot in report.lots]
+    assert [lot["number"] for lot in data["lots"]] == ["1", "2", "3", "4"]
+    assert [lot["amount_ht"] for lot in data["lots"]] == [820000.0, 460000.0, 390000.0, 780000.0]
+    assert [lot["trade"] for lot in data["lots"]] == [
+        "gros_oeuvre", "charpente_bois", "platrerie", "peinture",
+    ]  # fmt: skip
+    assert data["total_hours"] == 2155
+
+
+def test_from_a_zipped_framework_tender():
+    pytest.importorskip("review.engine", reason="la relecture n'est pas encore là")
+    result = run(
+        "--from", str(SAMPLES / "services-accord-cadre.zip"), "--format", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    trades = [lot["trade"] for lot in json.loads(result.output)["lots"]]
+    assert trades == ["nettoyage", "espaces_verts_entretien"]
 
 
 def test_from_a_missing_path(tmp_path):
