@@ -29,7 +29,7 @@ from gen_helpers import (
 
 from clausier.model import Finding, Location, Severity
 from generators.annotate import annotate, annotate_report
-from generators.simple_documents import Doc, P, write_docx
+from generators.simple_documents import Doc, P, write_docx, write_zip
 
 
 @pytest.fixture
@@ -325,3 +325,35 @@ def test_accepted_corrections_of_the_sample_remove_every_corrected_finding(tmp_p
         if f.piece == "CCAP.docx" and not f.replacement and not f.code.startswith("CS2")
     }
     assert untouched <= remaining
+
+
+def test_pieces_of_a_zip_are_annotated_in_their_folder(tmp_path):
+    """A DCE given as a Windows zip (cp850 names, sub-folders): the copy keeps the folder."""
+    from review.engine import review
+
+    source = write_docx(tmp_path / "CCAP.docx", Doc(list(CCAP_ITEMS)))
+    archive = write_zip(
+        tmp_path / "DCE.zip", {"Pièces administratives/CCAP.docx": source}, cp437_names=True
+    )
+    before = sha256(archive)
+    report = review(archive, review_date=REVIEW_DATE)
+    on_ccap = [f for f in report.findings if f.piece == "Pièces administratives/CCAP.docx"]
+    assert on_ccap
+    (copy,) = annotate(report, archive, tmp_path / "out")
+    assert copy == tmp_path / "out" / "Pièces administratives" / "CCAP_annote.docx"
+    assert len(comment_anchors(copy)) == len(on_ccap)
+    assert sha256(archive) == before
+
+
+def test_review_command_imports_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, clausier.commands.review; "
+        "print(','.join(m for m in ('docx', 'pypdf', 'pypdfium2', 'rich', 'jinja2', 'spacy',"
+        " 'pdfplumber', 'lxml') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
