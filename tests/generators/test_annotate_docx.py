@@ -357,3 +357,47 @@ def test_review_command_imports_no_heavy_library():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_piece_with_existing_comments_and_hyperlink_keeps_them(tmp_path):
+    """A piece that already holds a comment (CS903) and the target inside a hyperlink."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    folder = tmp_path / "DCE"
+    folder.mkdir()
+    document = Document()
+    document.add_heading("Article 7", 1)
+    p = document.add_paragraph("Voir ")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "cmp")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "article 14 du Code des marchés publics"
+    run.append(text)
+    link.append(run)
+    p._p.append(link)
+    p.add_run(" pour le détail.")
+    old = document.add_paragraph("Texte déjà commenté.")
+    document.add_comment(old.runs, text="Remarque de l'acheteur", author="Acheteur")
+    document.save(str(folder / "CCAP.docx"))
+    finding = Finding(
+        "CS201",
+        Severity.ERROR,
+        "Référence abrogée.",
+        "L2112-2",
+        "CCAP.docx",
+        Location(paragraph=1),
+        target=CMP,
+        replacement=CCP,
+    )
+    report = make_report([piece("CCAP.docx", "docx")], [finding])
+    (copy,) = annotate(report, folder, tmp_path / "out", corrections=True)
+    anchors = comment_anchors(copy)
+    assert ("Remarque de l'acheteur", 2, "Texte déjà commenté.") in anchors
+    ours = [a for a in anchors if "CS201" in a[0]]
+    assert [(i, words) for _, i, words in ours] == [(1, CCP)]
+    accepted = tmp_path / "accepted.docx"
+    accept_all_changes(copy, accepted)
+    assert paragraph_texts(accepted)[1] == f"Voir {CCP} pour le détail."
