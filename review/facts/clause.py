@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from clausier.model import Article
+from clausier.model import Article, PieceKind
 from review.facts.text import INSERTION_HINT, LOT_RE, Segment, normalise_lot
 from review.nlp import unaccent
 
@@ -105,7 +105,13 @@ def extract(text: PieceText, facts: Facts) -> None:
     for seg in segs:
         if seg.article is not None and id(seg.article) in covered:
             seg.in_clause = True
-    if not text.piece.articles and segs and INSERTION_HINT.search(segs[0].norm):
+    if text.piece.kind == PieceKind.ANNEXE_CLAUSE and not NONE_RE.search(
+        " ".join(s.norm for s in segs)
+    ):
+        # The clause annex is the clause, whatever its headings.
+        for seg in segs:
+            seg.in_clause = True
+    elif not text.piece.articles and segs and INSERTION_HINT.search(segs[0].norm):
         # A piece without articles (an AE, a short annex): its text is the clause if strong.
         for seg in segs:
             if _strong_content(seg, facts):
@@ -153,6 +159,11 @@ def extract(text: PieceText, facts: Facts) -> None:
             continue
         facts.add("clause_article", article.heading, seg, 0, min(len(seg.text), 120))
     text.clause_segments = [s for s in segs if s.in_clause]
+    if text.clause_segments and not clause_roots:
+        # A clause without a clause heading (an annex, an AE): its first words stand for it.
+        first = text.clause_segments[0]
+        title = first.blocks[0].text[:120] if first.blocks else first.headings
+        facts.add("clause_article", title, first, 0, min(len(first.text), 120))
 
     # 3. Mentions of the clause anywhere in the body (not inside a « sans » statement).
     for seg in segs:

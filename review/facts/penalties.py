@@ -64,9 +64,10 @@ def extract(text: PieceText, facts: Facts) -> None:
             sentence = seg.norm[start:end]
             if not (context_clause or re.search(r"insertion|clause sociale", sentence)):
                 continue
-            # A penalty sentence often spills over a line break: read the next sentence too.
-            following = seg.norm[end : end + 200]
-            body = sentence + " " + following.split(".")[0]
+            # A penalty sentence cut by a line break goes on in the next line.
+            body = sentence
+            if not sentence.rstrip().endswith((".", ";")):
+                body += " " + seg.norm[end : end + 200].split(".")[0]
             has_amount = bool(_AMOUNT.search(body))
             reporting = bool(_REPORTING.search(sentence))
             if reporting:
