@@ -96,7 +96,7 @@ def is_ignored(name: str) -> bool:
 
 def human_size(size: int) -> str:
     if size >= MIB:
-        return f"{size / MIB:.0f} Mo".replace(".", ",")
+        return f"{size / MIB:.1f} Mo".replace(".", ",").replace(",0 Mo", " Mo")
     return f"{max(size // 1024, 1)} ko"
 
 
@@ -131,15 +131,6 @@ class _Collector:
                 "Vérifiez que le fichier existe et qu'il est lisible.",
             )
             return
-        if size > self.limits.max_file_bytes:
-            self.refuse(
-                rel,
-                f"{rel} est trop volumineux ({human_size(size)}, limite "
-                f"{human_size(self.limits.max_file_bytes)}) : il n'a pas été lu.",
-                "Séparez les plans et annexes lourdes des pièces écrites, ou relisez ce "
-                "fichier à part.",
-            )
-            return
         if extension(rel) == "zip":
             try:
                 with open(file, "rb") as handle:
@@ -149,6 +140,16 @@ class _Collector:
             if head.startswith(b"PK"):
                 self.add_zip(file, rel, depth=1)
                 return
+        if size > self.limits.max_file_bytes:
+            self.refuse(
+                rel,
+                f"{rel} est trop volumineux : il dépasse la taille maximale de "
+                f"{human_size(self.limits.max_file_bytes)} ({human_size(size)}), il n'a pas "
+                "été lu.",
+                "Séparez les plans et annexes lourdes des pièces écrites, ou relisez ce "
+                "fichier à part.",
+            )
+            return
         self.result.sources.append(SourceFile(rel, extension(rel), size, origin=file))
 
     def walk_folder(self, folder: Path, prefix: str = "") -> None:
@@ -222,9 +223,6 @@ class _Collector:
         shown = f"{prefix}{name}"
         if info.is_dir() or name.endswith("/"):
             return
-        parts = PurePosixPath(name.replace("\\", "/")).parts
-        if any(is_ignored(p) or p.lower() in _IGNORED_DIRS for p in parts):
-            return
         if not is_safe_member(name):
             self.refuse(
                 shown,
@@ -233,6 +231,9 @@ class _Collector:
                 "Refaites l'archive à partir du dossier des pièces, sans chemins absolus ni "
                 "« .. ».",
             )
+            return
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if any(is_ignored(p) or p.lower() in _IGNORED_DIRS for p in parts):
             return
         rel = prefix + "/".join(p for p in parts if p not in ("", "."))
         mode = (info.external_attr >> 16) & 0xFFFF
@@ -265,8 +266,9 @@ class _Collector:
         if size > self.limits.max_file_bytes:
             self.refuse(
                 rel,
-                f"{rel} est trop volumineux une fois décompressé ({human_size(size)}, limite "
-                f"{human_size(self.limits.max_file_bytes)}) : il n'a pas été lu.",
+                f"{rel} est trop volumineux une fois décompressé : il dépasse la taille "
+                f"maximale de {human_size(self.limits.max_file_bytes)} ({human_size(size)}), il "
+                "n'a pas été lu.",
                 "Relisez ce fichier à part, ou retirez-le de l'archive s'il ne s'agit pas d'une "
                 "pièce écrite.",
             )
@@ -368,15 +370,9 @@ def collect_sources(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceSet:
     result = SourceSet(name=name, root=path)
     collector = _Collector(limits, result)
     if extension(path.name) == "zip" and not path.is_symlink():
-        # The archive is the consultation: member paths are relative to it.
-        try:
-            size = path.stat().st_size
-        except OSError:
-            size = 0
-        if size > limits.max_file_bytes:
-            collector.add_disk_file(path, path.name)
-        else:
-            collector.add_zip(path, path.name, depth=1, prefix="")
+        # The archive is the consultation: member paths are relative to it. It is read
+        # from disk member by member, so only its members are bounded, not its size.
+        collector.add_zip(path, path.name, depth=1, prefix="")
         return result
     collector.add_disk_file(path, path.name)
     return result

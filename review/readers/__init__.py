@@ -230,18 +230,18 @@ NON_DOCUMENT_FORMATS = {
     "xml", "html", "htm", "json", "csv", "eml", "msg", "p7s", "sig", "xades",
 }  # fmt: skip
 
-# Extensions whose content is not sniffed (text has no signature).
-_TEXT_FORMATS = {"txt"}
+# Formats with a signature: a file with one of these extensions whose content has none
+# of the known signatures is not what it claims to be.
+_SIGNED_FORMATS = {"pdf", "docx", "docm", "odt", "ods", "xlsx", "xlsm", "doc", "xls", "rtf"}
 
 
 def real_format(source: SourceFile, data: bytes) -> str | None:
-    """The format to read `data` with: its content's, else its extension's for text."""
+    """The format to read `data` with: its content's, else its extension's when that
+    format has no signature (text); None when the content contradicts the extension."""
     sniffed = sniff(data)
     if sniffed is not None:
         return sniffed
-    if source.format in _TEXT_FORMATS or source.format not in READERS:
-        return source.format
-    return None  # an extension we read, but content of another (unknown) kind
+    return None if source.format in _SIGNED_FORMATS else source.format
 
 
 def read_source(source: SourceFile) -> Piece:
