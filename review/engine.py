@@ -36,7 +36,7 @@ def launch_date(facts: Facts) -> date | None:
 def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> list[Lot]:
     """The lots found, with the hours stated per piece kind and the profile's hours."""
     from clausier.hours import LotRequest, compute_lot, guess_trade
-    from review.rules.scope import hours_by_piece, kind_of, merged_lots
+    from review.rules.scope import KIND_ORDER, hours_by_piece, kind_of, merged_lots
 
     info = merged_lots(facts)
     hours = hours_by_piece(consultation, facts)
@@ -47,8 +47,9 @@ def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> li
         title, amount = entry["title"], entry["amount_ht"]
         trade = guess_trade(title, profile) if title else None
         stated: dict[str, int] = {}
-        for path, fact in hours.get(number, {}).items():
-            stated.setdefault(kind_of(consultation, path).value, fact.value)
+        by_path = hours.get(number, {})
+        for path in sorted(by_path, key=lambda p: (KIND_ORDER.get(kind_of(consultation, p), 9), p)):
+            stated.setdefault(kind_of(consultation, path).value, by_path[path].value)
         computed = None
         if amount is not None and trade is not None:
             computed = compute_lot(

@@ -1,0 +1,161 @@
+"""Facts read from real documents: hours, lots, references, dates, « sans objet »."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generators.simple_documents import Doc, H, P, T, write
+from review.facts import extract_facts
+from review.reading import read_consultation
+
+
+def _facts(tmp_path, name: str, doc: Doc):
+    write(tmp_path / name, doc)
+    return extract_facts(read_consultation(tmp_path))
+
+
+def _ccap(*items):
+    return Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 9 - Clause sociale d'insertion"),
+            *items,
+        ]
+    )
+
+
+def test_hours_in_prose_per_lot_and_total(tmp_path):
+    facts = _facts(
+        tmp_path,
+        "CCAP.docx",
+        _ccap(
+            P(
+                "Lot n° 01 : 1 200 heures d’insertion ; lot 2A : 1.200 heures d'insertion. Soit un total de 2 400 heures."
+            )
+        ),
+    )
+    assert sorted((f.lot, f.value) for f in facts.of("hours")) == [("1", 1200), ("2a", 1200)]
+    assert [f.value for f in facts.of("hours_total")] == [2400]
+    assert all(f.article == "9" for f in facts.of("hours"))
+
+
+def test_delays_and_working_week_are_not_insertion_hours(tmp_path):
+    facts = _facts(
+        tmp_path,
+        "CCAP.docx",
+        _ccap(
+            P(
+                "Le titulaire réalise 300 heures d'insertion. Il répond dans un délai de 48 heures ; la durée hebdomadaire est de 35 heures par semaine."
+            )
+        ),
+    )
+    assert [f.value for f in facts.of("hours")] == [300]
+
+
+def test_hours_worked_of_the_formula_are_not_insertion_hours(tmp_path):
+    facts = _facts(
+        tmp_path,
+        "CCAP.docx",
+        _ccap(
+            P(
+                "Le nombre d'heures travaillées est estimé à 16 667 heures, dont 5 % soit 835 heures d'insertion."
+            )
+        ),
+    )
+    assert [f.value for f in facts.of("hours")] == [835]
+
+
+def test_hours_per_year_in_a_framework_agreement(tmp_path):
+    facts = _facts(
+        tmp_path,
+        "CCAP.pdf",
+        _ccap(
+            P(
+                "Accord-cadre : lot 1 : 155 heures d'insertion par an ; lot 2 : 75 heures d'insertion par an."
+            )
+        ),
+    )
+    assert sorted((f.lot, f.value) for f in facts.of("hours")) == [("1", 155), ("2", 75)]
+    assert {f.value for f in facts.of("hours_period")} == {"year"}
+
+
+def test_hours_table_with_sans_objet_row(tmp_path):
+    table = T(
+        [
+            ["Lot", "Intitulé", "Montant estimé", "Heures d'insertion"],
+            ["Lot 1", "VRD", "300 000 € HT", "135"],
+            ["Lot 2", "Fourniture de mobilier", "80 000 € HT", "sans objet"],
+            ["Total", "", "", "135"],
+        ]
+    )
+    facts = _facts(tmp_path, "CCAP.odt", _ccap(table))
+    assert [(f.lot, f.value) for f in facts.of("hours")] == [("1", 135)]
+    assert [f.value for f in facts.of("hours_total")] == [135]
+    lots = {f.value.number: f.value for f in facts.of("lot")}
+    assert lots["2"].title == "Fourniture de mobilier" and lots["1"].amount_ht == 300000.0
+
+
+def test_references_forms(tmp_path):
+    text = "Vu les articles L. 2112-2, L2113-13 et R.2152-7 ; voir l'article L5132-4 du code du travail et l'article 14 du CCAP."
+    facts = _facts(tmp_path, "CCAP.docx", _ccap(P(text)))
+    refs = [f.value for f in facts.of("reference")]
+    assert sorted(r.article for r in refs if r.family == "ccp") == [
+        "L2112-2",
+        "L2113-13",
+        "R2152-7",
+    ]
+    assert not [r for r in refs if r.family == "cmp"]
+
+
+def test_launch_date_and_deadline(tmp_path):
+    doc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet"),
+            P(
+                "Date d'envoi de l'avis : 1er décembre 2026. Date limite de remise des offres : 15/01/2027."
+            ),
+        ]
+    )
+    facts = _facts(tmp_path, "RC.docx", doc)
+    assert [f.value for f in facts.of("launch_date")] == [date(2026, 12, 1)]
+    assert [f.value for f in facts.of("deadline")] == [date(2027, 1, 15)]
+
+
+def test_sans_objet_statement_and_lot_without_clause(tmp_path):
+    doc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 6 - Clause sociale"),
+            P("Clause sociale d'insertion : sans objet."),
+            P("Le lot 3 ne comporte pas de clause sociale."),
+        ]
+    )
+    facts = _facts(tmp_path, "RC.docx", doc)
+    assert len(facts.of("clause_none")) == 1
+    assert [f.lot for f in facts.of("lot_no_clause")] == ["3"]
+
+
+def test_obsolete_name_near_miss_with_new_name(tmp_path):
+    doc = _ccap(
+        P("Demandeurs d'emploi inscrits à France Travail (ex-Pôle emploi) ; résidents des QPV.")
+    )
+    assert _facts(tmp_path, "CCAP.docx", doc).of("obsolete_name") == []
+
+
+def test_facilitator_contact_and_penalties(tmp_path):
+    doc = _ccap(
+        P("Facilitateur : Maison de l'emploi, tél. 05 49 00 00 00, clause@example.org."),
+        P(
+            "Pour chaque heure non réalisée, une pénalité de 1,5 fois le SMIC horaire brut de 11,88 € (2025) est appliquée."
+        ),
+        P(
+            "En cas de retard dans la transmission des fiches de suivi, une pénalité de 50 € par jour de retard est appliquée."
+        ),
+    )
+    facts = _facts(tmp_path, "CCAP.docx", doc)
+    contact = facts.of("facilitator")[0].value
+    assert contact.phone == "05 49 00 00 00" and contact.email == "clause@example.org"
+    assert len(facts.of("penalty_hours")) == 1 and len(facts.of("penalty_reporting")) == 1
+    smic = facts.of("smic_value")[0].value
+    assert (smic.amount, smic.year) == (11.88, 2025)

@@ -1,0 +1,63 @@
+"""CS501 on real documents: the 21 August 2026 social obligation above EU thresholds."""
+
+from __future__ import annotations
+
+from dce_builder import Doc, H, P, by_code, codes, run, write_dce
+
+
+def _services(root, launch: str, amount: str, extra=()):
+    rc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet"),
+            P(
+                f"Marché public de services : maintenance des installations de chauffage. Appel d'offres ouvert. Montant estimé : {amount} € HT sur trois ans. Date d'envoi de l'avis : {launch}."
+            ),
+            *extra,
+        ]
+    )
+    ccap = Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 1 - Objet"),
+            P("Maintenance des installations de chauffage (CCAG-FCS)."),
+        ]
+    )
+    ae = Doc([P("Acte d'engagement"), P("Le candidat s'engage à exécuter les prestations.")])
+    return write_dce(root, {"RC.docx": rc, "CCAP.docx": ccap, "AE.docx": ae})
+
+
+def test_cs501_services_above_threshold_after_21_august_2026(tmp_path):
+    report = run(_services(tmp_path, "1er octobre 2026", "270 000"))
+    assert codes(report) == {"CS501": 1, "CS100": 1}
+    found = by_code(report, "CS501")[0]
+    assert found.piece is None and "216 000" in found.message and "L2112-2" in found.suggestion
+
+
+def test_cs501_near_miss_launched_before_21_august_2026(tmp_path):
+    report = run(_services(tmp_path, "3 juillet 2026", "270 000"))
+    assert "CS501" not in codes(report)
+
+
+def test_cs501_near_miss_below_threshold(tmp_path):
+    report = run(_services(tmp_path, "1er octobre 2026", "150 000"))
+    assert "CS501" not in codes(report)
+
+
+def test_cs501_near_miss_justified_derogation(tmp_path):
+    extra = [
+        H("Article 7 - Conditions d'exécution"),
+        P(
+            "Par dérogation à l'obligation de l'article L2112-2-1 du Code de la commande publique, aucune condition d'exécution sociale n'est prévue : le besoin est satisfait par une solution immédiatement disponible."
+        ),
+    ]
+    report = run(_services(tmp_path, "1er octobre 2026", "270 000", extra))
+    assert "CS501" not in codes(report)
+
+
+def test_cs501_review_date_used_when_no_launch_date(tmp_path):
+    from datetime import date
+
+    root = _services(tmp_path, "date à préciser", "270 000")
+    assert "CS501" in codes(run(root, when=date(2026, 11, 25)))
+    assert "CS501" not in codes(run(root, when=date(2026, 5, 1)))
