@@ -1,0 +1,163 @@
+"""Benchmark of `clausier batch`: throughput with -j 1 and -j 2, an unchanged re-run, and
+memory while the run goes on.
+
+    python benchmarks/bench_batch.py [--n 500] [--seed 7] [--corpus DIR] [--keep DIR]
+
+Prints, in one run on the same corpus (made by benchmarks/synth.make_corpus):
+- consultations per second with -j 1 and with -j 2, and their ratio (target >= 1.7 on a
+  2-core machine);
+- the time of a re-run on unchanged consultations, and first run / re-run (target >= 20);
+- the peak memory of the workers (sum of the RSS of every process below this one,
+  sampled with psutil; getrusage's largest child otherwise) up to 20 %, 50 % and 100 % of
+  the consultations done (100 / 250 / 500 by default): flat figures mean no leak.
+The figures depend on the machine and on what else runs on it: the load average is printed
+with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+for extra in (REPO, REPO / "benchmarks"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+MIB = 1024 * 1024
+
+
+class MemorySampler(threading.Thread):
+    """Samples, every `interval` seconds, the summed RSS of this process's descendants
+    (the batch workers and their forkserver) and how many reports are written."""
+
+    def __init__(self, out_dir: Path, interval: float = 0.25) -> None:
+        super().__init__(daemon=True)
+        self.out_dir, self.interval = out_dir, interval
+        self.samples: list[tuple[int, int]] = []  # (reports written, bytes)
+        self.stopped = threading.Event()
+        try:
+            import psutil
+
+            self.me = psutil.Process()
+        except ImportError:
+            self.me = None
+
+    def rss(self) -> int:
+        total = 0
+        for child in self.me.children(recursive=True):
+            with contextlib.suppress(Exception):  # a recycled worker vanished meanwhile
+                total += child.memory_info().rss
+        return total
+
+    def done(self) -> int:
+        try:
+            return sum(1 for name in os.listdir(self.out_dir) if name.endswith(".json"))
+        except OSError:
+            return 0
+
+    def run(self) -> None:
+        if self.me is None:
+            return
+        while not self.stopped.wait(self.interval):
+            self.samples.append((self.done(), self.rss()))
+
+    def peaks(self, checkpoints: list[int]) -> list[float | None]:
+        """Peak RSS (MiB) among samples taken before each checkpoint was passed."""
+        result = []
+        for checkpoint in checkpoints:
+            values = [rss for done, rss in self.samples if done <= checkpoint]
+            result.append(max(values) / MIB if values else None)
+        return result
+
+
+def timed_batch(root: Path, out: Path, jobs: int, checkpoints: list[int]):
+    from clausier.batch import run_batch
+
+    sampler = MemorySampler(out)
+    sampler.start()
+    started = time.perf_counter()
+    result = run_batch(root, out, jobs=jobs, review_date=date(2026, 11, 25), progress=False)
+    seconds = time.perf_counter() - started
+    sampler.stopped.set()
+    sampler.join()
+    return result, seconds, sampler.peaks(checkpoints)
+
+
+def fmt_mib(values: list[float | None]) -> str:
+    return " / ".join("—" if v is None else f"{v:.0f} Mio" for v in values)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500, help="consultations (default 500)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="reuse a corpus made by synth.py")
+    parser.add_argument("--keep", type=Path, help="keep the corpus and outputs here")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="clausier-bench-batch-"))
+    work.mkdir(parents=True, exist_ok=True)
+    root = args.corpus or work / "corpus"
+    if args.corpus is None:
+        from synth import make_corpus
+
+        started = time.perf_counter()
+        make_corpus(root, args.n, seed=args.seed)
+        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+        print(
+            f"corpus : {args.n} consultations, {size / MIB:.0f} Mio, écrit en "
+            f"{time.perf_counter() - started:.0f} s ({root})"
+        )
+    n = sum(1 for _ in root.iterdir())
+    checkpoints = sorted({max(n // 5, 1), max(n // 2, 1), n})
+    print(f"machine : {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.1f}")
+
+    runs = {}
+    for jobs in (1, 2):
+        out = work / f"sortie-j{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        result, seconds, peaks = timed_batch(root, out, jobs, checkpoints)
+        runs[jobs] = (result, seconds, peaks)
+        print(
+            f"-j {jobs} : {result.reviewed} consultations en {seconds:.1f} s, "
+            f"{result.reviewed / seconds:.2f} consultations/s"
+            + (f", {result.failed} en échec" if result.failed else "")
+        )
+    speedup = runs[1][1] / runs[2][1]
+    print(f"-j 2 / -j 1 : {speedup:.2f}× (objectif ≥ 1,7×)")
+
+    result, seconds, _ = timed_batch(root, work / "sortie-j2", 2, checkpoints)
+    print(
+        f"relance sans changement : {result.skipped} inchangées, {result.reviewed} relues, "
+        f"{seconds:.2f} s ; premier passage / relance : {runs[2][1] / seconds:.0f}× "
+        "(objectif ≥ 20×)"
+    )
+    if runs[1][2] and any(v is not None for v in runs[1][2]):
+        label = " / ".join(str(c) for c in checkpoints)
+        for jobs in (1, 2):
+            print(
+                f"mémoire des processus de relecture, pic jusqu'à {label} faites, -j {jobs} : "
+                f"{fmt_mib(runs[jobs][2])}"
+            )
+    else:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"mémoire : psutil absent ; plus gros processus enfant {peak:.0f} Mio")
+    print(f"charge moyenne en fin de mesure : {os.getloadavg()[0]:.1f}")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
