@@ -83,3 +83,79 @@ def text_of(response) -> str:
     import html
 
     return html.unescape(response.text)
+
+
+# ---------------------------------------------------------------- a real server
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """`python -m clausier serve` in a subprocess, on 127.0.0.1 and a free port, with its
+    temporary folder under `tmpdir` (TMPDIR) so that tests can look at it."""
+
+    def __init__(self, tmpdir: Path, *args: str) -> None:
+        import os
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.tmpdir = tmpdir
+        env = {**os.environ, "TMPDIR": str(tmpdir), "PYTHONUNBUFFERED": "1"}
+        env.pop("CLAUSIER_JETON", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "clausier", "serve", "--port", str(self.port), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.banner = self._wait_until_listening()
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def _wait_until_listening(self) -> str:
+        import socket
+        import time
+
+        lines = []
+        assert self.process.stdout is not None
+        for line in self.process.stdout:  # the banner is printed before listening
+            lines.append(line)
+            if line.startswith("Arrêt"):
+                break
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("clausier serve s'est arrêté :\n" + "".join(lines))
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return "".join(lines)
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("clausier serve n'écoute pas :\n" + "".join(lines))
+
+    def stop(self) -> str:
+        """Stop like Ctrl+C would; returns the rest of the output."""
+        import signal
+
+        self.process.send_signal(signal.SIGINT)
+        try:
+            out, _ = self.process.communicate(timeout=30)
+        except Exception:
+            self.process.kill()
+            out, _ = self.process.communicate()
+        return out or ""
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    tmpdir = tmp_path_factory.mktemp("serveur")
+    server = LiveServer(tmpdir)
+    yield server
+    server.stop()

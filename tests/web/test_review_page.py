@@ -217,3 +217,23 @@ def test_sample_with_mistakes_gives_its_expected_codes(make_app):
         "CCAP.docx",
         "RC.pdf",
     }
+
+
+def test_an_uploaded_profile_is_used_for_that_review_only(make_app, tmp_path):
+    profile = '[profil]\nnom = "Territoire du test"\n\n[facilitateur]\nnom = "Alex Durand"\n'
+    app = make_app()
+    with TestClient(app, base_url=BASE_URL) as c:
+        location = upload(
+            c,
+            [
+                ("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path))),
+                ("fichier_profil", ("mon-territoire.toml", profile.encode())),
+            ],
+            profil="fichier",
+        )
+        job = wait_for_job(app, location)
+        text = text_of(c.get(location))
+        assert "Profil : Territoire du test (fichier « mon-territoire.toml »)" in text
+        assert "Alex Durand" in text  # CS304 suggests this profile's facilitator
+        assert job.profile.name == "Territoire du test"
+        assert app.state.profile.name != "Territoire du test"  # the server's is unchanged

@@ -86,6 +86,20 @@ def test_cross_site_post_is_refused(client):
     )
     assert response.status_code == 403
     assert "envoyé depuis une autre page" in text_of(response)
+    for headers in (
+        {"Sec-Fetch-Site": "cross-site", "Origin": "null"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "null"},
+    ):
+        refused = client.post("/heures", data={"action": "ajouter"}, headers=headers)
+        assert refused.status_code == 403, headers
+    # Chromium with Referrer-Policy no-referrer: Origin null, but Sec-Fetch-Site same-origin.
+    chromium = client.post(
+        "/heures",
+        data={"action": "ajouter"},
+        headers={"Sec-Fetch-Site": "same-origin", "Origin": "null"},
+    )
+    assert chromium.status_code == 200
     same_site = client.post(
         "/heures",
         data={"action": "calculer", "numero": "1", "montant": "100000", "metier": "peinture"},
