@@ -224,3 +224,105 @@ def test_the_ccap_sommaire_gives_the_right_pages():
             heading,
             number,
         )
+
+
+# ------------------------------------------------------------------ synthetic corpus
+
+
+def _load_synth():
+    spec = importlib.util.spec_from_file_location("synth", REPO / "benchmarks" / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synth"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def synth_corpus(tmp_path_factory):
+    synth = _load_synth()
+    root = tmp_path_factory.mktemp("corpus")
+    mix = {"zip": 0.5, "errors": 1.0, "pdf": 0.5}
+    entries = synth.make_corpus(root, 6, seed=3, mix=mix, jobs=1)
+    return synth, root, entries
+
+
+def _corpus_pieces(root: Path, entry: dict) -> dict[str, bytes]:
+    return sample_pieces(root / entry["name"])
+
+
+def test_synth_writes_n_consultations_with_the_usual_pieces(synth_corpus):
+    _, root, entries = synth_corpus
+    assert len(entries) == 6 == len(list(root.iterdir()))
+    assert any(e["name"].endswith(".zip") for e in entries)
+    assert any(not e["name"].endswith(".zip") for e in entries)
+    for entry in entries:
+        pieces = _corpus_pieces(root, entry)
+        names = [Path(n).name for n in pieces]
+        assert sum(n.startswith("01_RC") for n in names) == 1
+        assert sum(n.startswith("02_CCAP") for n in names) == 1
+        assert 1 <= sum(n.startswith("03_AE") for n in names) <= 4
+        assert sum(n.startswith("04_Annexe") for n in names) == 1
+        assert len(entry["lots"]) == sum(n.startswith("03_AE") for n in names)
+
+
+def test_synth_ccap_is_long_and_rc_mid_sized(synth_corpus):
+    import pypdfium2 as pdfium
+
+    _, root, entries = synth_corpus
+    for entry in entries:
+        for name, data in _corpus_pieces(root, entry).items():
+            base = Path(name).name
+            if base.startswith(("01_RC", "02_CCAP")) and base.endswith(".pdf"):
+                document = pdfium.PdfDocument(data)
+                pages = len(document)
+                document.close()
+                low, high = (20, 45) if base.startswith("02_CCAP") else (5, 12)
+                assert low <= pages <= high, (entry["name"], base, pages)
+
+
+def test_synth_pieces_all_differ_between_consultations(synth_corpus):
+    import hashlib
+
+    _, root, entries = synth_corpus
+    seen: dict[str, str] = {}
+    for entry in entries:
+        for name, data in _corpus_pieces(root, entry).items():
+            digest = hashlib.sha256(data).hexdigest()
+            assert digest not in seen, (entry["name"], name, seen.get(digest))
+            seen[digest] = f"{entry['name']}/{name}"
+
+
+def test_synth_plants_the_mistakes_it_lists(synth_corpus):
+    synth, root, entries = synth_corpus
+    assert all(entry["mistakes"] for entry in entries)  # errors share 1.0
+    words = {
+        "cmp14": "article 14 du Code des marchés publics",
+        "ccag2009": "arrêté du 8 septembre 2009",
+        "pole_emploi": "Pôle emploi",
+        "zus": "en ZUS",
+        "smic_frozen": "SMIC horaire de 11,65 €",
+    }
+    for entry in entries:
+        assert entry["expected_codes"] == sorted(synth.MISTAKES[m] for m in entry["mistakes"])
+        texts = {Path(n).name: piece_text(n, d) for n, d in _corpus_pieces(root, entry).items()}
+        ccap = next(t for n, t in texts.items() if n.startswith("02_CCAP"))
+        rc = next(t for n, t in texts.items() if n.startswith("01_RC"))
+        for mistake, phrase in words.items():
+            assert (phrase in ccap) == (mistake in entry["mistakes"]), (entry["name"], mistake)
+        assert ("clause sociale d'insertion" in rc.lower()) == (
+            "rc_silent" not in entry["mistakes"]
+        )
+        assert ("non réalisée" in ccap) == ("no_hour_penalty" not in entry["mistakes"])
+
+
+def test_synth_is_deterministic_for_a_seed(tmp_path):
+    synth = _load_synth()
+    first = synth.make_corpus(tmp_path / "a", 2, seed=7, jobs=1)
+    second = synth.make_corpus(tmp_path / "b", 2, seed=7, jobs=1)
+    assert [e["lots"] for e in first] == [e["lots"] for e in second]
+    for entry in first:
+        a = _corpus_pieces(tmp_path / "a", entry)
+        b = _corpus_pieces(tmp_path / "b", entry)
+        assert {n: piece_text(n, d) for n, d in a.items()} == {
+            n: piece_text(n, d) for n, d in b.items()
+        }
