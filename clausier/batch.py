@@ -329,6 +329,7 @@ class LocalPool:
 
     def _stop(self, worker: _Worker, kill: bool) -> None:
         if kill and worker.process.is_alive():
+            _kill_descendants(worker.process.pid)  # e.g. a converter a reader started
             worker.process.kill()
         worker.process.join(timeout=5)
         if worker.process.is_alive():  # a recycled worker stuck on exit
@@ -424,6 +425,18 @@ class LocalPool:
                     )
             return True
         return False
+
+
+def _kill_descendants(pid: int | None) -> None:
+    """Kill what a worker started (LibreOffice for an old .doc ...) so that nothing is
+    left running after it; needs psutil, silently skipped without it."""
+    try:
+        import psutil
+
+        for child in psutil.Process(pid).children(recursive=True):
+            child.kill()
+    except Exception:  # noqa: BLE001 - psutil missing, or the process is already gone
+        pass
 
 
 # ------------------------------------------------------------------ Dask
