@@ -11,7 +11,9 @@ import importlib
 
 import click
 
-from clausier import __version__
+from clausier import __version__, click_fr
+
+click_fr.install()
 
 # name -> (module, short French help shown by `clausier --help` without importing it)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -49,7 +51,11 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 HELP_OPTION = click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 
 
-@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(
+    cls=LazyGroup,
+    context_settings=CONTEXT_SETTINGS,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+)
 @HELP_OPTION
 @click.version_option(
     __version__, "--version", message="clausier %(version)s", help="Afficher la version et quitter."
