@@ -51,10 +51,10 @@ _TITLE_PATTERNS: list[tuple[PieceKind, re.Pattern[str], str]] = [
         "déclaration du candidat (DC2)",
     ),
     (_K.DC1, re.compile(r"\bdc ?1\b|lettre de candidature"), "lettre de candidature (DC1)"),
-    (_K.AE, re.compile(r"\bacte d'engagement\b|\battri ?1\b"), "acte d'engagement"),
+    (_K.AE, re.compile(r"\bacte d'engagement\b|\battri ?1\b|^a\.?e\b"), "acte d'engagement"),
     (
         _K.RC,
-        re.compile(r"\breglement (?:particulier )?de (?:la )?consultation\b"),
+        re.compile(r"\breglement (?:particulier )?de (?:la )?consultation\b|^r\.?c\b"),
         "règlement de la consultation",
     ),
     (
@@ -261,6 +261,7 @@ class _Heading:
     strong: bool  # « Article N », a heading style or an outline level: no sequence check
     components: tuple[int, ...] | None  # arabic number parts, for the sequence check
     article_form: bool = False
+    form: str | None = None  # what follows a plain number: ".", "-", "" … (one form per level)
     consumed_next: bool = False  # the title was on the next block
 
 
@@ -337,11 +338,15 @@ def _parse(text: str, block: Block, index: int, auto: bool) -> _Heading | None:
         if comps is None or comps[0] == 0 or comps[0] > 60 or any(c > 60 for c in comps):
             return None
         title = match.group(3).strip()
-        if title.endswith(":") and not (styled or block.bold):
-            return None
+        if title.endswith((":", ".")) and not (styled or block.bold):
+            return None  # « 2. Le facilitateur. »: a list item, a sentence
         if not _title_ok(title, block, bool(match.group(2))):
             return None
-        return _Heading(index, number, title, len(comps), strong=styled, components=comps)
+        form = re.sub(r"[\s]", "", text[match.end(1) : match.start(3)]).replace("–", "-")
+        form = form.replace("—", "-")
+        return _Heading(
+            index, number, title, len(comps), strong=styled, components=comps, form=form
+        )
     match = _ROMAN.match(text)
     if match and (styled or block.bold or match.group(2).isupper()):
         title = match.group(2).strip()
@@ -410,6 +415,18 @@ def _toc_indices(blocks: list[Block]) -> set[int]:
     return toc
 
 
+def _continues(blocks: list[Block], index: int) -> bool:
+    """A PDF line whose sentence goes on at the next line (which starts in lower case)."""
+    block = blocks[index]
+    if block.place.page is None or index + 1 >= len(blocks):
+        return False
+    following = blocks[index + 1]
+    if following.place.page != block.place.page or following.in_table:
+        return False
+    first = following.text.lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
 def _in_sequence(comps: tuple[int, ...], path: list[int]) -> bool:
     """A plain number continues the outline: the next article, or a first or next
     sub-article of the current one (small gaps allowed)."""
@@ -430,11 +447,15 @@ def find_headings(piece: Piece) -> list[_Heading]:
         if i in toc or block.in_table or block.area != "body":
             continue
         heading = _match_heading(block, i)
-        if heading is not None:
-            candidates.append(heading)
+        if heading is None:
+            continue
+        if heading.form is not None and not heading.strong and _continues(blocks, i):
+            continue  # the first line of a sentence wrapped onto the next PDF line
+        candidates.append(heading)
     article_form = sum(1 for h in candidates if h.article_form) >= 2
     accepted: list[_Heading] = []
     path: list[int] = []
+    forms: dict[int, str] = {}  # level -> the form of the first plain number accepted there
     for heading in candidates:
         comps = heading.components
         if not heading.strong:
@@ -444,6 +465,8 @@ def find_headings(piece: Piece) -> list[_Heading]:
                 continue  # « 2. Le présent CCAP » in a piece whose articles say « Article »
             elif not _in_sequence(comps, path):
                 continue
+            elif forms.setdefault(heading.level, heading.form) != heading.form:
+                continue  # « 1 - OBJET » then « 2. Le titulaire » : not the same outline
         if comps is not None:
             path = list(comps)
         accepted.append(heading)

@@ -1,0 +1,285 @@
+"""Piece kinds and article outlines, on tender pieces written in every format and every
+numbering style buyers use."""
+
+from __future__ import annotations
+
+import pytest
+from reading_helpers import codes, outline
+
+from clausier.model import PieceKind
+from generators.simple_documents import Doc, H, P, PageBreak, T, write
+from review.reading import read_consultation
+from review.structure import kind_from_name, normalise_number
+
+TRAPS = [
+    P(
+        "1. Le titulaire s'engage à réaliser les heures d'insertion prévues au présent article, "
+        "dans les conditions fixées ci-après et sous le contrôle du facilitateur."
+    ),
+    P("1 200 heures d'insertion sont prévues pour l'ensemble des lots."),
+    P("2. Le facilitateur."),
+    P("12 mois à compter de la notification."),
+    P("Le 12.05.2026, la commission se réunit."),
+]
+
+# style -> (headings as (text, level), expected outline)
+STYLES = {
+    "article_1er": (
+        [
+            ("ARTICLE 1ER – OBJET DU MARCHÉ", 1),
+            ("1.1 Décomposition en lots", 2),
+            ("ARTICLE 2 – CLAUSE SOCIALE D'INSERTION", 1),
+            ("2.1 Volume d'heures", 2),
+            ("2.2 Publics éligibles", 2),
+            ("ARTICLE 3 – PÉNALITÉS", 1),
+        ],
+        [
+            ("1", "OBJET DU MARCHÉ", 1),
+            ("1.1", "Décomposition en lots", 2),
+            ("2", "CLAUSE SOCIALE D'INSERTION", 1),
+            ("2.1", "Volume d'heures", 2),
+            ("2.2", "Publics éligibles", 2),
+            ("3", "PÉNALITÉS", 1),
+        ],
+    ),
+    "article_premier": (
+        [
+            ("ARTICLE PREMIER - OBJET", 1),
+            ("ARTICLE 2 - CLAUSE SOCIALE", 1),
+            ("ARTICLE 3 - PÉNALITÉS", 1),
+        ],
+        [("1", "OBJET", 1), ("2", "CLAUSE SOCIALE", 1), ("3", "PÉNALITÉS", 1)],
+    ),
+    "article_dash": (
+        [
+            ("Article 1 – Objet du marché", 1),
+            ("Article 2 – Clause sociale d'insertion", 1),
+            ("Article 2.1 – Heures", 2),
+            ("Article 3 – Pénalités", 1),
+        ],
+        [
+            ("1", "Objet du marché", 1),
+            ("2", "Clause sociale d'insertion", 1),
+            ("2.1", "Heures", 2),
+            ("3", "Pénalités", 1),
+        ],
+    ),
+    "decimal": (
+        [
+            ("1. Objet", 1),
+            ("2. Clause sociale d'insertion", 1),
+            ("2.1 Volume d'heures", 2),
+            ("2.1.1 Heures par lot", 3),
+            ("2.2 Publics éligibles", 2),
+            ("3. Pénalités", 1),
+        ],
+        [
+            ("1", "Objet", 1),
+            ("2", "Clause sociale d'insertion", 1),
+            ("2.1", "Volume d'heures", 2),
+            ("2.1.1", "Heures par lot", 3),
+            ("2.2", "Publics éligibles", 2),
+            ("3", "Pénalités", 1),
+        ],
+    ),
+    "hyphen": (
+        [
+            ("1 - OBJET", 1),
+            ("1-1 Lots", 2),
+            ("2 - CLAUSE SOCIALE", 1),
+            ("2-1 Heures", 2),
+            ("2-2 Contrôle", 2),
+        ],
+        [
+            ("1", "OBJET", 1),
+            ("1.1", "Lots", 2),
+            ("2", "CLAUSE SOCIALE", 1),
+            ("2.1", "Heures", 2),
+            ("2.2", "Contrôle", 2),
+        ],
+    ),
+    "decimal_dash": (
+        [
+            ("1 – Objet", 1),
+            ("1.1 – Lots", 2),
+            ("2 – Clause sociale", 1),
+            ("2.1 – Heures", 2),
+            ("4.1 – Heures", 0),  # plain text out of sequence: a citation, not a heading
+        ],
+        [("1", "Objet", 1), ("1.1", "Lots", 2), ("2", "Clause sociale", 1), ("2.1", "Heures", 2)],
+    ),
+    "upper_case": (
+        [("OBJET DU MARCHÉ", 1), ("CLAUSE SOCIALE D'INSERTION", 1), ("PÉNALITÉS", 1)],
+        [
+            (None, "OBJET DU MARCHÉ", 1),
+            (None, "CLAUSE SOCIALE D'INSERTION", 1),
+            (None, "PÉNALITÉS", 1),
+        ],
+    ),
+}
+
+
+def _ccap(style: str, styled: bool) -> Doc:
+    headings, _ = STYLES[style]
+    doc = Doc(header="Commune exemple – Pôle enfance").add(
+        P("Commune exemple"),
+        P("Cahier des clauses administratives particulières"),
+        P("SOMMAIRE"),
+    )
+    for text, _level in headings[:3]:
+        doc.add(P(f"{text} ........ {len(doc.items)}"))
+    doc.add(PageBreak())
+    for n, (text, level) in enumerate(headings):
+        doc.add(H(text, level) if styled and level else P(text))
+        doc.add(P(f"Texte de la partie {n}."))
+        if n == 1:
+            doc.add(*TRAPS)
+            doc.add(T([["Lot", "Heures"], ["1", "280"]]))
+    return doc
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt", "pdf"])
+@pytest.mark.parametrize("styled", [True, False], ids=["styles", "texte"])
+@pytest.mark.parametrize("style", list(STYLES))
+def test_article_outline_in_every_style_and_format(tmp_path, style, styled, fmt):
+    path = write(tmp_path / f"piece.{fmt}", _ccap(style, styled))
+    piece = read_consultation(path).pieces[0]
+    assert piece.kind == PieceKind.CCAP, piece.kind_reason
+    assert outline(piece) == STYLES[style][1]
+    # The text of an article is its own, up to the next heading.
+    second = list(piece.all_articles())[1]
+    assert "Texte de la partie 1." in second.text
+    assert "1 200 heures d'insertion" in second.text
+    assert "Texte de la partie 2." not in second.text
+
+
+def test_title_on_the_line_after_article_number(tmp_path):
+    doc = Doc().add(
+        P("CCAP"),
+        P("ARTICLE 1"),
+        P("OBJET DU MARCHÉ"),
+        P("Texte."),
+        P("ARTICLE 2"),
+        P("CLAUSE SOCIALE"),
+        P("Texte deux."),
+    )
+    piece = read_consultation(write(tmp_path / "c.pdf", doc)).pieces[0]
+    assert outline(piece) == [("1", "OBJET DU MARCHÉ", 1), ("2", "CLAUSE SOCIALE", 1)]
+    assert piece.articles[1].text == "Texte deux."
+
+
+def test_normalise_number():
+    assert normalise_number("1ER") == "1"
+    assert normalise_number("premier") == "1"
+    assert normalise_number("5-2") == "5.2"
+    assert normalise_number("05 . 2") == "5.2"
+
+
+# ---------------------------------------------------------------- kinds
+
+KIND_TITLES = [
+    ("Règlement de la consultation", PieceKind.RC),
+    ("REGLEMENT PARTICULIER DE LA CONSULTATION", PieceKind.RC),
+    ("Cahier des clauses administratives particulières", PieceKind.CCAP),
+    ("Cahier des charges valant CCAP", PieceKind.CCAP),
+    ("Acte d'engagement", PieceKind.AE),
+    ("ATTRI1 – Acte d'engagement", PieceKind.AE),
+    ("Avis d'appel public à la concurrence", PieceKind.AAPC),
+    ("Avis de marché", PieceKind.AAPC),
+    ("Cahier des clauses techniques particulières", PieceKind.CCTP),
+    ("Bordereau des prix unitaires", PieceKind.BPU),
+    ("Décomposition du prix global et forfaitaire", PieceKind.DPGF),
+    ("Détail quantitatif estimatif", PieceKind.DQE),
+    ("DC1 – Lettre de candidature", PieceKind.DC1),
+    ("DC2 – Déclaration du candidat individuel", PieceKind.DC2),
+    ("DC4 – Déclaration de sous-traitance", PieceKind.DC4),
+    ("Annexe n° 1 à l'acte d'engagement – Engagement d'insertion", PieceKind.ANNEXE_CLAUSE),
+    ("ANNEXE AU CCAP – CLAUSE SOCIALE D'INSERTION", PieceKind.ANNEXE_CLAUSE),
+    ("Fiche de liaison – clause d'insertion", PieceKind.ANNEXE_CLAUSE),
+]
+
+
+@pytest.mark.parametrize(("title", "kind"), KIND_TITLES)
+def test_kind_from_the_title_beats_the_file_name(tmp_path, title, kind):
+    doc = Doc().add(P("Commune exemple – Marché public de travaux"), P(title), P("Texte."))
+    # The file name says something else: the content wins.
+    piece = read_consultation(write(tmp_path / "99_Divers.docx", doc)).pieces[0]
+    assert piece.kind == kind
+    assert piece.kind_reason.startswith("titre :") and title[:10] in piece.kind_reason
+
+
+def test_ccap_citing_other_pieces_in_its_first_paragraphs_stays_ccap(tmp_path):
+    doc = Doc().add(
+        P("Commune exemple"),
+        P("Construction d'un pôle enfance"),
+        P("CAHIER DES CLAUSES ADMINISTRATIVES PARTICULIÈRES"),
+        H("ARTICLE 1 – Pièces contractuelles"),
+        P("Acte d'engagement"),  # a list of pieces, short lines: after the title, too late
+        P("Règlement de la consultation"),
+    )
+    piece = read_consultation(write(tmp_path / "01_RC.docx", doc)).pieces[0]
+    assert piece.kind == PieceKind.CCAP
+
+
+def test_contract_with_administrative_clauses_counts_as_ccap(tmp_path):
+    doc = Doc().add(
+        P("CONTRAT DE PRESTATIONS DE NETTOYAGE"),
+        H("ARTICLE 1 – Objet"),
+        P("Le présent contrat fixe les obligations du titulaire."),
+        H("ARTICLE 2 – Prix et révision des prix"),
+        P("Les prix sont révisables ; le délai d'exécution court à compter de la notification."),
+        H("ARTICLE 3 – Pénalités et résiliation"),
+        P("Le CCAG-FCS s'applique. Les pénalités sont dues sans mise en demeure."),
+    )
+    piece = read_consultation(write(tmp_path / "contrat.odt", doc)).pieces[0]
+    assert piece.kind == PieceKind.CCAP and "contrat" in piece.kind_reason
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("01_RC.docx", PieceKind.RC),
+        ("CCAP.pdf", PieceKind.CCAP),
+        ("AE_Lot01.docx", PieceKind.AE),
+        ("Annexe_clause_insertion.odt", PieceKind.ANNEXE_CLAUSE),
+        ("Avis_BOAMP.pdf", PieceKind.AAPC),
+        ("03-CCTP-lot2.odt", PieceKind.CCTP),
+        ("DPGF_Lot02.docx", PieceKind.DPGF),
+        ("Reglement_consultation.pdf", PieceKind.RC),
+        ("Acte_engagement.docx", PieceKind.AE),
+    ],
+)
+def test_kind_from_the_file_name_when_the_content_says_nothing(tmp_path, name, kind):
+    doc = Doc().add(P("Commune exemple"), P("Texte sans titre de pièce."))
+    piece = read_consultation(write(tmp_path / name, doc)).pieces[0]
+    assert piece.kind == kind
+    assert piece.kind_reason == f"nom du fichier : {name}"
+    assert kind_from_name(name) == kind
+
+
+def test_kind_from_the_running_header(tmp_path):
+    doc = Doc(header="RC – Construction du pôle enfance").add(P("Commune exemple"), P("Texte."))
+    piece = read_consultation(write(tmp_path / "piece.docx", doc)).pieces[0]
+    assert piece.kind == PieceKind.RC and piece.kind_reason.startswith("en-tête")
+
+
+def test_unknown_kind_is_cs904(tmp_path):
+    doc = Doc().add(P("Note de service"), P("Texte."))
+    piece = read_consultation(write(tmp_path / "note.docx", doc)).pieces[0]
+    assert piece.kind == PieceKind.AUTRE
+    assert codes(piece.findings) == ["CS904"]
+    assert "note.docx" in piece.findings[0].message
+
+
+def test_price_schedules_as_spreadsheets(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["BORDEREAU DES PRIX UNITAIRES"])
+    sheet.append(["N°", "Désignation", "Unité", "Prix HT"])
+    sheet.append([1, "Heure de nettoyage", "h", 32.5])
+    workbook.save(tmp_path / "lot1.xlsx")
+    piece = read_consultation(tmp_path / "lot1.xlsx").pieces[0]
+    assert piece.kind == PieceKind.BPU
+    assert piece.tables()[0][2] == ["1", "Heure de nettoyage", "h", "32.5"]
