@@ -17,6 +17,7 @@ The pipeline is built once per process (`get_nlp`), only when a review needs it,
 from __future__ import annotations
 
 import re
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -61,9 +62,25 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-@lru_cache(maxsize=1)
+_LOCK = threading.Lock()
+
+
+def preload() -> threading.Thread:
+    """Start loading spaCy in the background (the review reads the files meanwhile:
+    the PDF reader works in C, so the two overlap). `get_nlp` waits for it."""
+    thread = threading.Thread(target=get_matcher, name="clausier-spacy", daemon=True)
+    thread.start()
+    return thread
+
+
 def get_nlp() -> Any:
-    """The French tokenizer (spaCy Language), built once per process."""
+    """The French tokenizer (spaCy Language), built once per process (thread-safe)."""
+    with _LOCK:
+        return _build_nlp()
+
+
+@lru_cache(maxsize=1)
+def _build_nlp() -> Any:
     import spacy
     from spacy.attrs import NORM
     from spacy.tokenizer import Tokenizer
@@ -296,11 +313,17 @@ class Match:
     text: str
 
 
-@lru_cache(maxsize=1)
 def get_matcher() -> Any:
+    nlp = get_nlp()
+    with _LOCK:
+        return _build_matcher(nlp)
+
+
+@lru_cache(maxsize=1)
+def _build_matcher(nlp: Any) -> Any:
     from spacy.matcher import Matcher
 
-    matcher = Matcher(get_nlp().vocab)
+    matcher = Matcher(nlp.vocab)
     for label, patterns in PATTERNS.items():
         matcher.add(label, patterns)
     return matcher
