@@ -185,7 +185,7 @@ def _refusal(item: UploadedFile) -> str | None:
 def _choose_profile(job: Job, fields: dict, upload, state) -> None:
     from clausier.profile import ProfileError, load_profile
 
-    job.profile, job.profile_label = state.profile, f"{state.profile.name} (profil du serveur)"
+    job.profile, job.profile_label = state.profile, f"{state.profile.name} — profil du serveur"
     if fields.get("profil") != "fichier":
         return
     files = [f for f in upload.files if f.field == "fichier_profil"]
@@ -210,7 +210,7 @@ def _choose_profile(job: Job, fields: dict, upload, state) -> None:
             .replace(item.path.name, item.display_name)
         )
         raise UploadError(f"Profil refusé : {message}") from None
-    job.profile_label = f"{job.profile.name} (fichier « {item.display_name} »)"
+    job.profile_label = f"{job.profile.name} — fichier « {item.display_name} »"
 
 
 def _review_work(settings):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -71,6 +70,16 @@ def page_without_script(browser):
     context.close()
 
 
+def update_readme_picture(source: Path, target: Path, height: int = 1500) -> None:
+    """The top of the report (header, pieces, lots, first findings), kept small."""
+    from PIL import Image
+
+    with Image.open(source) as image:
+        top = image.crop((0, 0, image.width, min(height, image.height))).convert("RGB")
+        top = top.quantize(colors=128)
+        top.save(target, optimize=True)
+
+
 def shot(page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / name
@@ -100,7 +109,7 @@ def test_review_a_sample_without_javascript(live_server, page_without_script, tm
     assert "CS201" in all_text and "Code des marchés publics" in all_text
     path = shot(page, "rapport.png")
     if os.environ.get("CLAUSIER_UPDATE_SCREENSHOTS") == "1":
-        shutil.copyfile(path, ROOT / "docs" / "images" / "rapport.png")
+        update_readme_picture(path, ROOT / "docs" / "images" / "rapport.png")
 
     with page.expect_download() as download_info:
         page.click("text=Copies annotées (.zip)")

@@ -78,7 +78,10 @@ def test_a_zip_upload_is_reviewed_as_one_consultation(make_app, tmp_path):
         location = upload(c, [("pieces", ("DCE 2026-014.zip", archive))])
         job = wait_for_job(app, location)
         text = text_of(c.get(location))
+        annotated = c.get(f"{location}/annotees.zip")
     assert job.source.name == "DCE 2026-014.zip"
+    with zipfile.ZipFile(io.BytesIO(annotated.content)) as zf:
+        assert zf.namelist() == ["DCE/CCAP_annote.docx"]
     assert "Relecture de la consultation « DCE 2026-014 »" in text
     assert "CS201" in text
 
@@ -233,7 +236,7 @@ def test_an_uploaded_profile_is_used_for_that_review_only(make_app, tmp_path):
         )
         job = wait_for_job(app, location)
         text = text_of(c.get(location))
-        assert "Profil : Territoire du test (fichier « mon-territoire.toml »)" in text
+        assert "Profil utilisé : Territoire du test — fichier « mon-territoire.toml »" in text
         assert "Alex Durand" in text  # CS304 suggests this profile's facilitator
         assert job.profile.name == "Territoire du test"
         assert app.state.profile.name != "Territoire du test"  # the server's is unchanged
