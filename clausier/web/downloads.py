@@ -16,9 +16,14 @@ def ascii_name(name: str) -> str:
     return text[:120]
 
 
+def download_name(filename: str) -> str:
+    """The name offered to the browser, cleaned of anything a header could misread
+    (quotes, line breaks, path separators)."""
+    return re.sub(r'[\x00-\x1f\x7f"\\/]', "_", filename).strip() or "clausier"
+
+
 def attachment(content: bytes, filename: str, media_type: str) -> Response:
-    """A download. The name is cleaned of anything a header could misread (quotes,
-    line breaks, path separators)."""
-    cleaned = re.sub(r'[\x00-\x1f\x7f"\\/]', "_", filename).strip() or "clausier"
+    """A download held in memory (small files: JSON, CSV, a few Word documents)."""
+    cleaned = download_name(filename)
     disposition = f"attachment; filename=\"{ascii_name(cleaned)}\"; filename*=UTF-8''{quote(cleaned, safe='')}"
     return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})

@@ -3,7 +3,6 @@ download the annotated and corrected copies and the JSON."""
 
 from __future__ import annotations
 
-import io
 import logging
 import shutil
 import zipfile
@@ -11,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.requests import ClientDisconnect
 
-from .downloads import attachment
+from .downloads import attachment, download_name
 from .jobs import DONE, FAILED, Job, JobStoreFull
 from .rendering import render
 from .uploads import (
@@ -98,6 +98,9 @@ async def review_upload(request: Request) -> Response:
         state.store.delete(job.id)
         values = upload.fields if upload is not None else None
         return _form_page(request, exc.message, status=exc.status, values=values)
+    except ClientDisconnect:  # the browser went away mid-upload: nothing to answer
+        state.store.delete(job.id)
+        return Response(status_code=400)
     except BaseException:
         state.store.delete(job.id)
         raise
@@ -346,16 +349,17 @@ def _copies(request: Request, job_id: str, corrections: bool) -> Response:
                 )
             _zip_files(paths, out_dir, archive)
     name = f"{job.display_name} - {'copies corrigées' if corrections else 'copies annotées'}.zip"
-    return attachment(archive.read_bytes(), name, "application/zip")
+    # Streamed from the job folder (the copies weigh as much as the DCE).
+    return FileResponse(archive, media_type="application/zip", filename=download_name(name))
 
 
 def _zip_files(paths: list[Path], base: Path, archive: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    partial = archive.with_suffix(".partiel")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in paths:
             try:
                 arcname = path.relative_to(base).as_posix()
             except ValueError:
                 arcname = path.name
             zf.write(path, arcname)
-    archive.write_bytes(buffer.getvalue())
+    partial.rename(archive)  # complete or absent, never half-written

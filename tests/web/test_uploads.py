@@ -180,3 +180,13 @@ def test_name_sanitizing(raw, shown, stored):
     assert display_name(raw) == shown
     assert safe_file_name(raw, "piece_1.pdf") == stored
     assert "/" not in stored and "\\" not in stored and ".." not in stored
+
+
+def test_download_names_cannot_break_the_header():
+    from clausier.web.downloads import attachment, download_name
+
+    assert download_name('DCE "final"\r\nSet-Cookie: x/y.zip') == "DCE _final___Set-Cookie: x_y.zip"
+    response = attachment(b"{}", "Pôle enfance.json", "application/json")
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="Pole enfance.json"; ')
+    assert "filename*=UTF-8''P%C3%B4le%20enfance.json" in disposition
