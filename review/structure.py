@@ -23,12 +23,22 @@ from clausier.model import Article, Block, Piece, PieceKind
 # ---------------------------------------------------------------- text helpers
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord("’"): "'", ord("‘"): "'", ord("œ"): "oe", ord("Œ"): "OE", ord("æ"): "ae"}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        if base and base != chr(code) and base.isascii():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: for matching only."""
-    text = text.replace("’", "'").replace("‘", "'").replace("œ", "oe").replace("Œ", "OE")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
+    return " ".join(text.translate(_FOLD).lower().split())
 
 
 def _words(text: str) -> int:
@@ -378,9 +388,9 @@ def _toc_indices(blocks: list[Block]) -> set[int]:
     misses = 0
     for i, block in enumerate(blocks):
         text = " ".join(block.text.split())
-        folded = fold(text)
-        style = fold(block.style or "")
-        if _TOC_TITLE.match(folded):
+        folded = fold(text) if len(text) <= 40 else ""
+        style = fold(block.style) if block.style else ""
+        if folded and _TOC_TITLE.match(folded):
             toc.add(i)
             in_toc, misses = True, 0
             continue

@@ -1,11 +1,12 @@
-"""PDF reader: page text with pypdfium2 (fast), tables with pdfplumber only where needed.
+"""PDF reader: page text with pypdfium2 (fast); tables from the page drawings.
 
 Each line of text is a Block with its page. Lines repeated at the top or bottom of most
 pages (running headers and footers, page numbers) are moved to `Piece.furniture`. Pages
-with images but no text layer (scans) are reported (CS902). pdfplumber is imported and
-used only for the pages whose drawings look like a table grid, one page at a time, and
-each page is closed after use: the table cells become Blocks with table/row/cell, in
-place of the lines they cover.
+with images but no text layer (scans) are reported (CS902). Pages with drawings are
+looked at for ruled tables: borders and text positions from pypdfium2 give the cells;
+pdfplumber (about a hundred times slower) is imported and used only for the pages whose
+drawings are too complex for that, one page at a time, each page closed after use. Table
+cells become Blocks with table/row/cell, in place of the lines they cover.
 """
 
 from __future__ import annotations
@@ -217,19 +218,133 @@ def read_pdf(source: SourceFile) -> Piece:
 
 
 class _PageTables:
-    """The tables pdfplumber found on one page, and the page's lines around them."""
+    """The tables found on one page, and the page's text segments around them."""
 
     def __init__(self, height: float, tables: list[tuple[tuple, list[list[str | None]]]]):
         self.height = height
-        self.tables = tables  # (bbox (x0, top, x1, bottom) in pdfplumber's top-down units, rows)
+        self.tables = tables  # (bbox (x0, top, x1, bottom) in top-down units, rows of cells)
         self.segments: list[tuple[float, float, float, float, str]] = []  # pdfium rects + text
 
 
+_THIN = 3.0  # points: a drawn shape this thin is a rule (a table border)
+_SNAP = 2.0  # points: borders closer than this are the same line
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > _SNAP:
+            out.append(value)
+    return out
+
+
+def _index(value: float, bounds: list[float]) -> int | None:
+    """Which interval of `bounds` (sorted) holds `value`."""
+    for k in range(len(bounds) - 1):
+        if bounds[k] - 1 <= value <= bounds[k + 1] + 1:
+            return k
+    return None
+
+
+def _ruled_tables(page, segments) -> tuple[list[tuple[tuple, list[list[str]]]], bool]:
+    """Tables drawn with rules (cell rectangles or border lines), read from the page's
+    drawings and text with pypdfium2 only. Returns the tables and whether the drawings
+    were too complex to be understood this way (then pdfplumber is asked)."""
+    import pypdfium2.raw as pdfium_c
+
+    horizontal: list[tuple[float, float, float]] = []  # y, x0, x1
+    vertical: list[tuple[float, float, float]] = []  # x, y0, y1
+    complex_paths = False
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if height <= _THIN < width:
+            horizontal.append(((bottom + top) / 2, left, right))
+        elif width <= _THIN < height:
+            vertical.append(((left + right) / 2, bottom, top))
+        elif width > _THIN and height > _THIN:
+            if pdfium_c.FPDFPath_CountSegments(obj.raw) > 6:
+                complex_paths = True  # a whole grid drawn as one shape
+            horizontal += [(bottom, left, right), (top, left, right)]
+            vertical += [(left, bottom, top), (right, bottom, top)]
+    # Bands of the page that rules span vertically: one table per band.
+    spans = sorted([(y, y) for y, _, _ in horizontal] + [(y0, y1) for _, y0, y1 in vertical])
+    bands: list[list[float]] = []
+    for y0, y1 in spans:
+        if bands and y0 <= bands[-1][1] + _SNAP:
+            bands[-1][1] = max(bands[-1][1], y1)
+        else:
+            bands.append([y0, y1])
+    tables = []
+    for low, high in bands:
+        ys = _cluster([y for y, _, _ in horizontal if low - _SNAP <= y <= high + _SNAP])
+        xs = _cluster([x for x, y0, y1 in vertical if y0 >= low - _SNAP and y1 <= high + _SNAP])
+        if len(ys) < 3 or len(xs) < 3:
+            continue  # a frame or a rule, not a table of at least 2 × 2 cells
+        rows_top_down = list(reversed(ys))
+        cells: dict[tuple[int, int], list[str]] = {}
+        for left, bottom, right, top, text in segments:
+            cx, cy = (left + right) / 2, (bottom + top) / 2
+            if not (xs[0] - 1 <= cx <= xs[-1] + 1 and ys[0] - 1 <= cy <= ys[-1] + 1):
+                continue
+            column = _index(cx, xs)
+            row = _index(-cy, [-y for y in rows_top_down])
+            if column is not None and row is not None:
+                cells.setdefault((row, column), []).append(text)
+        rows = [
+            [" ".join(cells.get((r, c), [])) for c in range(len(xs) - 1)]
+            for r in range(len(ys) - 1)
+        ]
+        tables.append(((xs[0], ys[0], xs[-1], ys[-1]), rows))  # x0, bottom, x1, top
+    return tables, complex_paths
+
+
+def _segments(page) -> list[tuple[float, float, float, float, str]]:
+    """The page's text runs with their rectangles (PDF units, bottom-up)."""
+    segments = []
+    textpage = page.get_textpage()
+    try:
+        for r in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(r)
+            text = clean_line(textpage.get_text_bounded(left, bottom, right, top))
+            if text:
+                segments.append((left, bottom, right, top, text))
+    finally:
+        textpage.close()
+    return segments
+
+
 def _tables(data: bytes, pdf, page_indices: list[int]) -> dict[int, _PageTables]:
-    """Tables of the given pages (0-based), read with pdfplumber one page at a time."""
+    """Tables of the given pages (0-based). Ruled tables are read from the drawings with
+    pypdfium2; pdfplumber (slow, imported only then) is asked only for the pages whose
+    drawings are too complex for that, one page at a time, each page closed after use."""
+    found: dict[int, _PageTables] = {}
+    hard: list[int] = []
+    for index in page_indices:
+        page = pdf[index]
+        try:
+            segments = _segments(page)
+            tables, complex_paths = _ruled_tables(page, segments)
+            height = page.get_height()
+        finally:
+            page.close()
+        if tables:
+            top_down = [
+                ((x0, height - top, x1, height - bottom), rows)
+                for (x0, bottom, x1, top), rows in tables
+            ]
+            found[index] = _PageTables(height, top_down)
+            found[index].segments = segments
+        elif complex_paths:
+            hard.append(index)
+    if hard:
+        _plumber_tables(data, pdf, hard, found)
+    return found
+
+
+def _plumber_tables(data: bytes, pdf, page_indices: list[int], found: dict) -> None:
     import pdfplumber
 
-    found: dict[int, _PageTables] = {}
     with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indices]) as doc:
         for index, page in zip(page_indices, doc.pages, strict=False):
             try:
@@ -244,21 +359,13 @@ def _tables(data: bytes, pdf, page_indices: list[int]) -> dict[int, _PageTables]
                     found[index] = _PageTables(float(page.height), tables)
             finally:
                 page.close()
-    for index, info in found.items():
-        page = pdf[index]
-        try:
-            textpage = page.get_textpage()
+    for index in page_indices:
+        if index in found:
+            page = pdf[index]
             try:
-                for r in range(textpage.count_rects()):
-                    left, bottom, right, top = textpage.get_rect(r)
-                    text = clean_line(textpage.get_text_bounded(left, bottom, right, top))
-                    if text:
-                        info.segments.append((left, bottom, right, top, text))
+                found[index].segments = _segments(page)
             finally:
-                textpage.close()
-        finally:
-            page.close()
-    return found
+                page.close()
 
 
 def _add_table_page(
