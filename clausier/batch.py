@@ -141,7 +141,8 @@ def hash_consultation(path: Path) -> tuple[str, list[list[Any]]]:
 
 
 def safe_name(consultation_id: str, taken: set[str]) -> str:
-    """A file name for a consultation's reports, unique in the output folder."""
+    """A file name for a consultation's reports, unique in the output folder. `taken`
+    holds the names already given, lower-cased (file systems may ignore case)."""
     base = consultation_id[:-4] if consultation_id.lower().endswith(".zip") else consultation_id
     cleaned = "".join(
         c if (c.isalnum() or c in "-_.() ") else "_" for c in base.replace("/", "__")
@@ -150,7 +151,7 @@ def safe_name(consultation_id: str, taken: set[str]) -> str:
     if cleaned.lower() in _RESERVED:
         cleaned += "-dossier"
     name, n = cleaned, 2
-    while name.lower() in {t.lower() for t in taken}:
+    while name.lower() in taken:
         name = f"{cleaned}-{n}"
         n += 1
     return name
@@ -601,7 +602,7 @@ def run_batch(
 
     with Register(register_path) as register:
         run_id = register.start_run(root, day, profile_hash, engine)
-        taken = set(register.safe_names())
+        taken = {name.lower() for name in register.safe_names()}
         done: dict[str, Entry] = {}
         keys: dict[str, tuple[str, list, Entry | None, str]] = {}
         tasks: list[Task] = []
@@ -611,7 +612,7 @@ def run_batch(
                 input_hash, pieces = hash_consultation(path)
                 previous = register.get(cid)
                 name = previous.safe_name if previous else safe_name(cid, taken)
-                taken.add(name)
+                taken.add(name.lower())
                 keys[cid] = (input_hash, pieces, previous, name)
                 if (
                     previous is not None

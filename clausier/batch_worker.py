@@ -44,9 +44,10 @@ class Task:
 
 
 _warm = False
-# spaCy's vocabulary is not thread-safe: two reviews in threads of one process (a Dask
-# worker with several threads) corrupt its string store. Reviews of one process take
-# turns; parallelism comes from processes (pool workers, Dask workers with --nthreads 1).
+# spaCy does not promise that one pipeline may tokenise in several threads at once (its
+# string store is shared; a Dask test once ended in « [E018] Can't retrieve string for
+# hash »). Reviews of one process take turns; parallelism comes from processes (pool
+# workers, Dask workers with --nthreads 1).
 _REVIEW_LOCK = threading.Lock()
 _loaded: set[str] = set()
 
@@ -80,10 +81,10 @@ def warm_up() -> None:
     _warm = True
     try:
         import review.engine  # noqa: F401
+        import review.nlp as nlp
         import review.reading  # noqa: F401
-        from review.nlp import get_nlp
 
-        get_nlp()
+        getattr(nlp, "get_matcher", nlp.get_nlp)()  # the matcher builds the pipeline too
     except Exception:  # noqa: BLE001 - warming is an optimisation; the task reports real errors
         pass
     with contextlib.suppress(Exception):

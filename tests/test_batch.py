@@ -171,17 +171,13 @@ def test_root_of_loose_pieces_is_one_consultation(tmp_path):
 
 
 def test_safe_names_are_unique_and_avoid_summary_names():
-    taken: set[str] = set()
-    names = [safe_name(c, taken) or "" for c in ["a/b", "a__b", "index", "X.zip", "x", "é<>:"]]
-    for n in names:
-        taken.add(n)
-    first = safe_name("a/b", set())
-    assert first == "a__b"
+    assert safe_name("a/b", set()) == "a__b"
     assert safe_name("a__b", {"a__b"}) == "a__b-2"
+    assert safe_name("a__b", {"a__b", "a__b-2"}) == "a__b-3"
     assert safe_name("index", set()) == "index-dossier"
     assert safe_name("Synthese", set()) == "Synthese-dossier"
     assert safe_name("X.zip", set()) == "X"
-    assert safe_name("x", {"X"}) == "x-2"  # case-insensitive file systems
+    assert safe_name("x", {"x"}) == "x-2"  # "X" taken: case-insensitive file systems
     assert safe_name("é<>:", set()) == "é___"
 
 

@@ -148,6 +148,11 @@ def command(
         )
     except (BatchError, RegisterError, ProfileError) as error:
         raise click.UsageError(str(error)) from None
+    except OSError as error:  # disk full, no permission on DIR ...
+        raise click.ClickException(
+            f"Impossible d'écrire dans {out_dir} ({error.strerror or error}) : vérifiez "
+            "l'espace disque et les droits sur ce dossier, puis relancez la même commande."
+        ) from None
 
     for name in result.loose:
         click.echo(
