@@ -540,3 +540,20 @@ def test_unreachable_dask_scheduler_is_a_clear_error(tmp_path):
     write(root / "DCE-A" / "RC.docx", rc())
     with pytest.raises(BatchError, match="cluster Dask"):
         run_batch(root, tmp_path / "out", dask_address="tcp://127.0.0.1:9", progress=False)
+
+
+def test_a_changed_profile_reviews_again_but_a_comment_does_not(tmp_path):
+    root = tmp_path / "ROOT"
+    write(root / "DCE-A" / "RC.docx", rc())
+    profile = tmp_path / "profil.toml"
+    profile.write_text('[profil]\nnom = "Essai"\ncout_horaire = 32.0\n', encoding="utf-8")
+    out = tmp_path / "out"
+    options = {"jobs": 1, "review_date": REVIEW_DATE, "progress": False}
+    assert run_batch(root, out, profile_path=profile, **options).reviewed == 1
+    profile.write_text(
+        '# une remarque\n[profil]\nnom = "Essai"\ncout_horaire = 32.0\n', encoding="utf-8"
+    )
+    assert run_batch(root, out, profile_path=profile, **options).skipped == 1
+    profile.write_text('[profil]\nnom = "Essai"\ncout_horaire = 35.0\n', encoding="utf-8")
+    again = run_batch(root, out, profile_path=profile, **options)
+    assert again.reviewed == 1 and again.entries[0].status == "changed"
