@@ -112,6 +112,17 @@ def _page_objects(page, kind: int, limit: int) -> int:
     return count
 
 
+def _may_hold_table(page) -> bool:
+    """Enough drawn shapes for a ruled table: several shapes, or one shape of many lines."""
+    import pypdfium2.raw as pdfium_c
+
+    shapes = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
+    for count, obj in enumerate(shapes, start=1):
+        if count >= _MIN_TABLE_PATHS or pdfium_c.FPDFPath_CountSegments(obj.raw) >= 8:
+            return True
+    return False
+
+
 def _describe_pages(numbers: list[int]) -> str:
     """[1, 2, 3, 7] -> « pages 1 à 3, 7 »."""
     spans: list[str] = []
@@ -155,9 +166,7 @@ def read_pdf(source: SourceFile) -> Piece:
                 if not lines:
                     if _page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
                         scanned.append(index + 1)
-                elif _page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, _MIN_TABLE_PATHS) >= (
-                    _MIN_TABLE_PATHS
-                ):
+                elif _may_hold_table(page):
                     table_pages.append(index)
             finally:
                 page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reading_helpers import codes, encrypted_pdf, scanned_pdf, zero_page_pdf
 
 from generators.simple_documents import Doc, H, P, PageBreak, T, write_pdf
@@ -91,3 +92,44 @@ def test_zero_page_pdf(tmp_path):
     piece = read(zero_page_pdf(tmp_path / "vide.pdf"))
     assert codes(piece.findings) == ["CS901"]
     assert "sans aucune page" in piece.findings[0].message
+
+
+def _grid_pdf(path: Path, one_shape: bool) -> Path:
+    """A table whose borders are separate lines (as LibreOffice exports them) or one
+    single shape of many lines (read through pdfplumber)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(20, 20, "ARTICLE 1 - Heures par lot")
+    xs, ys = [20, 60, 120], [30, 40, 50, 60]
+    if one_shape:
+        with pdf.new_path() as shape:
+            for y in ys:
+                shape.move_to(xs[0], y)
+                shape.line_to(xs[-1], y)
+            for x in xs:
+                shape.move_to(x, ys[0])
+                shape.line_to(x, ys[-1])
+    else:
+        for y in ys:
+            pdf.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            pdf.line(x, ys[0], x, ys[-1])
+    for r, row in enumerate([["Lot", "Heures"], ["1", "280"], ["2", "120"]]):
+        for c, text in enumerate(row):
+            pdf.text(xs[c] + 2, ys[r] + 7, text)
+    pdf.text(20, 80, "Texte après le tableau.")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("one_shape", [False, True], ids=["traits", "forme-unique"])
+def test_tables_drawn_with_lines(tmp_path, one_shape):
+    piece = read(_grid_pdf(tmp_path / "grille.pdf", one_shape))
+    assert piece.tables() == {0: [["Lot", "Heures"], ["1", "280"], ["2", "120"]]}
+    assert [b.text for b in piece.blocks if not b.in_table] == [
+        "ARTICLE 1 - Heures par lot",
+        "Texte après le tableau.",
+    ]
