@@ -115,7 +115,8 @@ def _page(request: Request, hours_form: HoursForm, table=None, status: int = 200
     trades = sorted(profile.trades.values(), key=lambda t: t.label.lower())
     html = render(
         "heures.html.j2",
-        title="Calculer les heures",
+        # Screen readers announce the title first: say at once that something is wrong.
+        title=("Erreur — " if status >= 400 else "") + "Calculer les heures",
         active="heures",
         form=hours_form,
         table=table,

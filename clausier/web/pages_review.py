@@ -42,7 +42,7 @@ def _form_page(
     values = values or {}
     html = render(
         "relire.html.j2",
-        title="Relire un dossier",
+        title=("Erreur — " if error else "") + "Relire un dossier",
         active="relire",
         error=error,
         accept=ACCEPT,

@@ -70,6 +70,7 @@ def test_png_is_no_tender_piece(client, tmp_path):
     response = client.post("/relire", files={"pieces": ("photo du chantier.png", PNG)})
     assert response.status_code == 400
     text = text_of(response)
+    assert "<title>Erreur — Relire un dossier — Clausier</title>" in text
     assert "Aucune pièce de DCE dans l'envoi" in text
     assert "« photo du chantier.png » est une image PNG, pas une pièce de DCE" in text
     assert "Déposez les pièces en .docx" in text
