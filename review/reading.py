@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from clausier.model import Consultation, Piece, PieceKind, Severity
@@ -46,6 +47,8 @@ def read_piece(source: SourceFile, piece_timeout: float | None = None) -> Piece:
             piece = read_source(source)
     except ReadTimeout:
         piece = Piece(path=source.path, format=source.format, size=source.size)
+        with suppress(OSError):
+            piece.sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
         unreadable(
             piece,
             f"{source.path} : lecture interrompue après {piece_timeout:g} s (document trop long "

@@ -197,6 +197,7 @@ def test_a_reader_that_runs_too_long_is_stopped(tmp_path, monkeypatch):
     pieces = {p.path: p for p in consultation.pieces}
     [finding] = pieces["piece.lent"].findings
     assert finding.code == "CS901" and "lecture interrompue après 0.3 s" in finding.message
+    assert len(pieces["piece.lent"].sha256) == 64
     assert pieces["01_RC.docx"].kind == PieceKind.RC
 
 
