@@ -67,7 +67,7 @@ def ccap(pages: int) -> Doc:
     )
     doc.add(P("Commune exemple"), P("CAHIER DES CLAUSES ADMINISTRATIVES PARTICULIÈRES (CCAP)"))
     doc.add(P("Marché public de travaux – procédure adaptée"))
-    per_sub = max(1, round(pages * 5.2 / sum(len(s) for _, s in ARTICLES)))
+    per_sub = max(1, round(pages * 5.6 / sum(len(s) for _, s in ARTICLES)))
     for n, (title, subs) in enumerate(ARTICLES, start=1):
         doc.add(H(f"ARTICLE {n} – {title.upper()}"))
         doc.add(P(PROSE))
