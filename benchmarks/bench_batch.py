@@ -33,6 +33,7 @@ for extra in (REPO, REPO / "benchmarks"):
         sys.path.insert(0, str(extra))
 
 MIB = 1024 * 1024
+ENGINE: str | None = None
 
 
 class MemorySampler(threading.Thread):
@@ -80,12 +81,19 @@ class MemorySampler(threading.Thread):
 
 
 def timed_batch(root: Path, out: Path, jobs: int, checkpoints: list[int]):
-    from clausier.batch import run_batch
+    from clausier.batch import engine_fingerprint, run_batch
+
+    global ENGINE
+    # Pinned for the whole benchmark: in a checkout edited by others meanwhile, a new
+    # fingerprint would make the « unchanged » re-run review everything again.
+    ENGINE = ENGINE or engine_fingerprint()
 
     sampler = MemorySampler(out)
     sampler.start()
     started = time.perf_counter()
-    result = run_batch(root, out, jobs=jobs, review_date=date(2026, 11, 25), progress=False)
+    result = run_batch(
+        root, out, jobs=jobs, review_date=date(2026, 11, 25), progress=False, engine_version=ENGINE
+    )
     seconds = time.perf_counter() - started
     sampler.stopped.set()
     sampler.join()

@@ -576,12 +576,15 @@ def run_batch(
     max_tasks_per_child: int = MAX_TASKS_PER_CHILD,
     plugins: Iterable[str] = (),
     progress: bool | None = None,
+    engine_version: str | None = None,
     echo: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Review every consultation under `root` into `out_dir`; see the module docstring.
 
     `full` reviews everything again, ignoring the register. KeyboardInterrupt is caught:
-    what is done is kept (register and summaries) and the result says `interrupted`."""
+    what is done is kept (register and summaries) and the result says `interrupted`.
+    `engine_version` replaces the engine fingerprint (benchmarks run in a checkout that
+    others edit meanwhile: they pin it so that the re-run measures the register, not them)."""
     started = time.perf_counter()
     root, out_dir = Path(root).resolve(), Path(out_dir).resolve()
     register_path = Path(register_path).resolve() if register_path else out_dir / REGISTER_NAME
@@ -597,7 +600,7 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult(out_dir=out_dir, loose=loose)
     profile_hash = profile_fingerprint(profile, profile_path)
-    engine = engine_fingerprint()
+    engine = engine_version or engine_fingerprint()
     day = review_date.isoformat()
 
     with Register(register_path) as register:
