@@ -37,10 +37,37 @@ _INFIX = re.compile(r"""(?<=[^\W\d_])-(?=[^\W\d_])|(?<=[^\W\d_])['’](?=[^\W\d_
 
 
 def unaccent(text: str) -> str:
-    """Lower case, no accents, typographic apostrophes as '. Same length as `text` for
-    the characters we meet in French (combining marks removed one for one)."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("œ", "oe")
+    """Lower case, no accents, typographic apostrophes as ', « œ » as « oe » (token norms,
+    headings, cells: text whose offsets do not matter). For text whose offsets must stay
+    those of the input, use `fold`."""
+    return _strip_marks(text.lower().replace("’", "'").replace("‘", "'").replace("œ", "oe"))
+
+
+def _strip_marks(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+# The one ligature of French text: « œ » stays one character in `fold` (so that offsets
+# hold); regular expressions over folded text write « oe » as OE.
+OE = "(?:oe|œ)"
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, typographic apostrophes as ': one character for one, so
+    that an offset in the folded text is the offset in `text` (« mise en œuvre », « Pôle
+    emploi » → « mise en œuvre », « pole emploi »). « œ » is kept (write OE in patterns)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        folded = _strip_marks(lowered.replace("’", "'").replace("‘", "'"))
+        if len(folded) == len(text):
+            return folded
+    # Rare characters whose lower case or decomposition changes the length (« İ », Hangul…):
+    # fold one character at a time, keeping the character when its fold is not one.
+    out = []
+    for char in text:
+        one = _strip_marks(char.lower().replace("’", "'").replace("‘", "'"))
+        out.append(one if len(one) == 1 else char)
+    return "".join(out)
 
 
 def prepare(text: str) -> str:

@@ -59,3 +59,97 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
     report = _review(tmp_path, review_date=_date(2026, 11, 25), strict=True)
     assert "CS402" not in {f.code for f in report.findings}
     assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 1200, "2": 955}
+
+
+# ---------------------------------------------------------------- review (quality pass)
+
+
+def _review_docs(root, docs, when=None):
+    """Write `docs` (file name -> Doc) under `root` and review the folder."""
+    from datetime import date as _date
+
+    from generators.simple_documents import write as _write
+    from review.engine import review as _review
+
+    for name, doc in docs.items():
+        _write(root / name, doc)
+    return _review(root, review_date=when or _date(2026, 11, 25), strict=True)
+
+
+def test_oe_ligature_keeps_accent_insensitive_matching(tmp_path):
+    """Review: « œ » folded to « oe » changed the segment length, the folded text fell back
+    to a plain lower case with accents, and « Pôle emploi » in an article saying « mise en
+    œuvre » was never matched (missed CS204)."""
+    from generators.simple_documents import H, P, Doc
+
+    from review.nlp import fold
+
+    assert fold("Mise en Œuvre – Pôle emploi’s") == "mise en œuvre – pole emploi's"
+    assert len(fold("İstanbul œ é")) == len("İstanbul œ é")
+    ccap = Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 9 - Clause sociale d'insertion"),
+            P(
+                "Pour la mise en œuvre de la clause, le titulaire recrute des demandeurs "
+                "d'emploi inscrits à Pôle emploi : 300 heures d'insertion."
+            ),
+        ]
+    )
+    report = _review_docs(tmp_path, {"CCAP.pdf": ccap})
+    found = [f for f in report.findings if f.code == "CS204"]
+    assert [f.target for f in found] == ["Pôle emploi"]
+
+
+def _split_table_pdf(path, repeat_header: bool, total: str):
+    """A CCAP whose hours table starts at the foot of page 1 and goes on on page 2, with
+    or without its header repeated (fpdf2 drawn, like a Word export)."""
+    from fpdf import FPDF
+
+    from generators.simple_documents import _font_path
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(_font_path(False)))
+    pdf.add_font("DejaVu", "B", str(_font_path(True)))
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    lines = ["Cahier des clauses administratives particulières"]
+    lines += ["Article 9 - Clause sociale d'insertion"]
+    lines += ["Le titulaire réalise une action d'insertion professionnelle."] * 42
+    for line in lines:
+        pdf.multi_cell(170, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    rows = [
+        ["Lot", "Intitulé", "Heures d'insertion"],
+        ["1", "Gros œuvre", "615 heures"],
+        ["2", "Charpente", "270 heures"],
+        ["3", "Peinture", "120 heures"],
+        ["4", "Plâtrerie", "200 heures"],
+        ["Total", "", total],
+    ]
+    with pdf.table(text_align="LEFT", repeat_headings=1 if repeat_header else 0) as table:
+        for row in rows:
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    pdf.output(str(path))
+    return path
+
+
+def test_hours_table_split_across_pdf_pages_is_one_table(tmp_path):
+    """Review: a PDF table cut by a page break was read as two tables; the rows on the next
+    page (no header, or the header repeated) were lost: false CS404, missed CS402."""
+    from datetime import date as _date
+
+    from review.engine import review as _review
+
+    for repeat in (False, True):
+        root = tmp_path / f"repeat-{repeat}"
+        root.mkdir()
+        _split_table_pdf(root / "CCAP.pdf", repeat, "1 300 heures")
+        report = _review(root, review_date=_date(2026, 11, 25), strict=True)
+        pages = {f.place.page for f in report.facts if f.kind == "hours"}
+        assert pages == {1, 2}, repeat  # the table does straddle the page break
+        hours = {lot.number: lot.hours.get("CCAP") for lot in report.lots}
+        assert hours == {"1": 615, "2": 270, "3": 120, "4": 200}, repeat
+        assert [f.code for f in report.findings if f.code in ("CS402", "CS404")] == ["CS402"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from review.facts.lots import lot_in_cell, lot_tables
 from review.facts.text import INSERTION_HINT, LOT_RE, normalise_lot
-from review.nlp import parse_number, unaccent
+from review.nlp import OE, parse_number, unaccent
 
 if TYPE_CHECKING:
     from review.facts import Facts, PieceText
@@ -154,7 +154,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 continue
             window = before[-50:]
             if (
-                re.search(r"travaill|main[- ]d'oeuvre|heures de travail", window)
+                re.search(rf"travaill|main[- ]d'{OE}uvre|heures de travail", window)
                 and "insertion" not in window
             ):
                 continue  # the hours worked of the formula, not the insertion hours

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from clausier.law import load_law
 from review.facts.lots import AMOUNT_RE
-from review.nlp import parse_number
+from review.nlp import OE, parse_number
 
 if TYPE_CHECKING:
     from review.facts import Facts, PieceText
@@ -85,7 +85,7 @@ _CCAG_FAMILIES = {
     "fcs": r"fcs|fournitures\s+courantes(?:\s+et\s+(?:de\s+)?services)?",
     "pi": r"pi\b|prestations\s+intellectuelles",
     "tic": r"tic\b|techniques\s+de\s+l'information",
-    "moe": r"moe\b|maitrise\s+d'oeuvre",
+    "moe": rf"moe\b|maitrise\s+d'{OE}uvre",
     "mi": r"mi\b|marches\s+industriels",
 }
 CCAG_RE = re.compile(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clausier.model import Article, Block, Piece, Place
-from review.nlp import unaccent
+from review.nlp import fold
 
 # Quick pre-filter (on unaccented lower text): only segments that say one of these are
 # given to spaCy.
@@ -46,11 +46,10 @@ class Segment:
 
     @property
     def norm(self) -> str:
-        """Unaccented lower text, same offsets as `text`."""
+        """Folded text (lower case, no accents, ' for ’), same offsets as `text`: see
+        `review.nlp.fold` (« œ » stays; patterns write it OE)."""
         if self._norm is None:
-            self._norm = unaccent(self.text)
-            if len(self._norm) != len(self.text):  # exotic characters: keep offsets safe
-                self._norm = self.text.lower()
+            self._norm = fold(self.text)
         return self._norm
 
     @property
@@ -167,7 +166,78 @@ def table_rows(piece: Piece) -> dict[int, list[list[tuple[str, Place]]]]:
                 row.append(("", blocks[0].place))
             row.append((" ".join(b.text for b in blocks if b.text).strip(), blocks[0].place))
         result[index] = [row for row in rows if row]
+    return _join_page_continuations(piece, result)
+
+
+# Lines a PDF may put between the end of a table and its continuation on the next page.
+_BETWEEN_PAGES = re.compile(
+    r"^\s*(?:(?:page\s*)?\d+(?:\s*(?:/|sur)\s*\d+)?|\(?suite\)?.*)?\s*$", re.I
+)
+
+
+def _join_page_continuations(
+    piece: Piece, tables: dict[int, list[list[tuple[str, Place]]]]
+) -> dict[int, list[list[tuple[str, Place]]]]:
+    """A PDF table cut by a page break is read as two tables: the second (on the next page,
+    nothing but page furniture in between, same number of columns) continues the first;
+    its first row is dropped when it repeats the header."""
+    if len(tables) < 2:
+        return tables
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for position, block in enumerate(piece.blocks):
+        index = block.place.table
+        if index is None:
+            continue
+        first.setdefault(index, position)
+        last[index] = position
+    order = sorted(tables, key=lambda i: first.get(i, 0))
+    result: dict[int, list[list[tuple[str, Place]]]] = {}
+    previous: int | None = None  # the table the current one may continue (in result)
+    previous_last = 0  # its last block's position
+    for index in order:
+        rows = tables[index]
+        if previous is not None and _continues(
+            piece, tables, result[previous], previous_last, index, first
+        ):
+            header = [fold(c) for c, _ in result[previous][0]]
+            body = rows[1:] if [fold(c) for c, _ in rows[0]] == header else rows
+            result[previous] = result[previous] + body
+            previous_last = last[index]
+            continue
+        result[index] = rows
+        previous, previous_last = index, last.get(index, 0)
     return result
+
+
+def _continues(
+    piece: Piece,
+    tables: dict[int, list[list[tuple[str, Place]]]],
+    head_rows: list[list[tuple[str, Place]]],
+    head_last: int,
+    index: int,
+    first: dict[int, int],
+) -> bool:
+    rows = tables[index]
+    start = first.get(index)
+    if start is None or not rows or not head_rows:
+        return False
+    end_page = piece.blocks[head_last].place.page
+    start_page = piece.blocks[start].place.page
+    if end_page is None or start_page != end_page + 1:
+        return False
+    if any(
+        b.place.table is None and not _BETWEEN_PAGES.match(b.text)
+        for b in piece.blocks[head_last + 1 : start]
+    ):
+        return False
+    if max(len(r) for r in rows) != max(len(r) for r in head_rows):
+        return False
+    opening = [fold(c) for c, _ in rows[0]]
+    if opening == [fold(c) for c, _ in head_rows[0]]:
+        return True  # the header repeated at the top of the page
+    # A row with a figure continues the table; a row of words alone is another table's header.
+    return any(any(ch.isdigit() for ch in c) for c in opening)
 
 
 LOT_RE = re.compile(r"\blots?\s*(?:n\s*[°o]\s*|no\.?\s*|numero\s*)?0*(\d{1,2}[a-z]?)\b", re.I)
