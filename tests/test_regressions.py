@@ -153,3 +153,48 @@ def test_hours_table_split_across_pdf_pages_is_one_table(tmp_path):
         hours = {lot.number: lot.hours.get("CCAP") for lot in report.lots}
         assert hours == {"1": 615, "2": 270, "3": 120, "4": 200}, repeat
         assert [f.code for f in report.findings if f.code in ("CS402", "CS404")] == ["CS402"]
+
+
+def _clause_ccap(*paragraphs, hours_rows=None):
+    from generators.simple_documents import H, P, T, Doc
+
+    items = [P("Cahier des clauses administratives particulières")]
+    items += [H("Article 9 - Clause sociale d'insertion")]
+    if hours_rows:
+        items.append(T(hours_rows))
+    items += [P(text) for text in paragraphs]
+    return Doc(items)
+
+
+def test_messages_contract_de_le_and_fit_the_penalty_found(tmp_path):
+    """Review: the CS401 suggestion said « de le lot 2 » (and « valeur du AE »); CS307 spoke
+    of the per-hour penalty when the frozen SMIC was in the reporting-delay penalty."""
+    import re as _re
+
+    from generators.simple_documents import P, T, Doc
+
+    ccap = _clause_ccap(
+        "En application de l'ARTICLE 14 DU CODE DES MARCHÉS PUBLICS, le titulaire réalise "
+        "les heures d'insertion ci-dessus.",
+        "En cas de non-réalisation des heures d'insertion, pénalité de 1,5 fois le SMIC "
+        "horaire brut en vigueur par heure non réalisée.",
+        "En cas de retard dans la transmission des documents de suivi, pénalité égale à "
+        "10 fois le SMIC horaire brut de 11,65 € (2024) par jour de retard.",
+        hours_rows=[["Lot", "Heures d'insertion"], ["1", "615"], ["2", "270"]],
+    )
+    ae = Doc(
+        [
+            P("Acte d'engagement"),
+            T([["Lot", "Heures d'insertion"], ["1", "615 heures"], ["2", "300 heures"]]),
+        ]
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap, "AE.docx": ae})
+    by = {f.code: f for f in report.findings}
+    assert "du lot 2" in by["CS401"].suggestion and "du CCAP" in by["CS401"].suggestion
+    for f in report.findings:
+        for words in (f.message, f.suggestion or ""):
+            assert not _re.search(r"\b(?:de|à) les?\b", words), (f.code, words)
+    assert "L2112-2" in by["CS201"].suggestion and "L2112-2" in by["CS201"].replacement
+    cs307 = by["CS307"]
+    assert "transmission des documents de suivi" in cs307.message
+    assert "par jour de retard" in cs307.suggestion and "heure non réalisée" not in cs307.suggestion

@@ -29,6 +29,7 @@ class Penalty:
 class SmicValue:
     amount: float
     year: int | None
+    penalty: str = "hours"  # the penalty it is written in: "hours" or "reporting"
 
 
 _REPORTING = re.compile(
@@ -70,9 +71,10 @@ def extract(text: PieceText, facts: Facts) -> None:
                 body += " " + seg.norm[end : end + 200].split(".")[0]
             has_amount = bool(_AMOUNT.search(body))
             reporting = bool(_REPORTING.search(sentence))
+            hours = bool(_HOURS.search(_REPORTING.sub(" ", sentence))) or not reporting
             if reporting:
                 facts.add("penalty_reporting", Penalty(has_amount, sentence), seg, start, end)
-            if _HOURS.search(_REPORTING.sub(" ", sentence)) or not reporting:
+            if hours:
                 facts.add("penalty_hours", Penalty(has_amount, sentence), seg, start, end)
             for smic in _SMIC_VALUE.finditer(sentence):
                 group = 1 if smic.group(1) else 2
@@ -81,7 +83,11 @@ def extract(text: PieceText, facts: Facts) -> None:
                 if value is not None:
                     facts.add(
                         "smic_value",
-                        SmicValue(value, int(year.group(1)) if year else None),
+                        SmicValue(
+                            value,
+                            int(year.group(1)) if year else None,
+                            "hours" if hours else "reporting",
+                        ),
                         seg,
                         start + smic.start(group),
                         start

@@ -19,6 +19,7 @@ from review.rules.scope import (
     reference_piece,
     scope,
 )
+from review.rules.wording import de, piece_name
 
 if TYPE_CHECKING:
     from review.facts import Facts
@@ -51,15 +52,16 @@ def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
             continue
         ref_path = reference_piece(consultation, pieces)
         ref = pieces[ref_path]
+        ref_name = piece_name(kind_of(consultation, ref_path))
         for path, fact in pieces.items():
             if fact.value == ref.value:
                 continue
             yield finding(
                 "CS401",
                 f"Nombre d'heures incohérent pour {_lot_label(lot)} : {_h(fact.value)} ici, "
-                f"{_h(ref.value)} dans {kind_of(consultation, ref_path).value} « {ref_path} ».",
-                suggestion=f"Harmoniser le nombre d'heures d'insertion de {_lot_label(lot)} dans toutes "
-                f"les pièces (RC, CCAP, AE, annexe) ; valeur du {kind_of(consultation, ref_path).value} : "
+                f"{_h(ref.value)} dans {ref_name} « {ref_path} ».",
+                suggestion=f"Harmoniser le nombre d'heures d'insertion {de(_lot_label(lot))} dans "
+                f"toutes les pièces (RC, CCAP, AE, annexe) ; valeur {de(ref_name)} : "
                 f"{_h(ref.value)}.",
                 piece=path,
                 location=_loc(fact),

@@ -191,16 +191,34 @@ def weak_penalty(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
         year = f" ({value.year})" if value.year else ""
         amount = f"{value.amount:.2f}".replace(".", ",")
         now = f"{current:.2f}".replace(".", ",")
+        reporting = value.penalty == "reporting"
+        which = (
+            "La pénalité de retard de transmission des documents de suivi"
+            if reporting
+            else "La pénalité pour heures d'insertion non réalisées"
+        )
         yield finding(
             "CS307",
-            f"La pénalité est figée sur une valeur passée du SMIC horaire : {amount} €{year} "
+            f"{which} est figée sur une valeur passée du SMIC horaire : {amount} €{year} "
             f"(SMIC horaire brut à la date retenue : {now} €).",
-            suggestion=suggestion,
+            suggestion=_reporting_suggestion(ctx) if reporting else suggestion,
             piece=fact.piece,
             location=Location.at(fact.place, fact.article),
             excerpt=facts.excerpt(fact),
             target=fact.text,
         )
+
+
+def _reporting_suggestion(ctx: RuleContext) -> str:
+    late = ctx.profile.penalties.late_reporting
+    amount = (
+        f"{late:.0f} € par jour de retard" if late else "un montant forfaitaire par jour de retard"
+    )
+    return (
+        f"Fixer la pénalité de retard de transmission des documents de suivi : {amount}, ou "
+        "une formule sur le « SMIC horaire brut en vigueur à la date du constat » (sans figer "
+        "une valeur du SMIC, qui change chaque année)."
+    )
 
 
 @rule("CS308", Severity.INFO)
