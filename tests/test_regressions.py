@@ -198,3 +198,40 @@ def test_messages_contract_de_le_and_fit_the_penalty_found(tmp_path):
     cs307 = by["CS307"]
     assert "transmission des documents de suivi" in cs307.message
     assert "par jour de retard" in cs307.suggestion and "heure non réalisée" not in cs307.suggestion
+
+
+def test_cs301_for_a_lot_the_clause_covers_without_hours(tmp_path):
+    """Review: CS301 per lot was not implemented: a lot the clause covers, with no hours in
+    any piece, went unreported (CS404 only sees lots listed with hours)."""
+    from generators.simple_documents import P, T, Doc
+
+    hours = [["Lot", "Heures d'insertion"], ["1", "615"], ["2", "270"]]
+    ccap = _clause_ccap(
+        "La clause sociale d'insertion concerne les lots n° 1 à 3.", hours_rows=hours
+    )
+    rc = Doc(
+        [
+            P("Règlement de la consultation"),
+            T(
+                [
+                    ["Lot", "Intitulé", "Montant estimé", "Clause d'insertion"],
+                    ["1", "Gros œuvre", "820 000 € HT", "Oui"],
+                    ["2", "Charpente bois", "460 000 € HT", "Oui"],
+                    ["3", "Peinture", "300 000 € HT", "Oui"],
+                    ["4", "Fourniture de mobilier", "90 000 € HT", "Non"],
+                ]
+            ),
+        ]
+    )
+    report = _review_docs(tmp_path / "a", {"CCAP.docx": ccap, "RC.docx": rc})
+    found = [f for f in report.findings if f.code == "CS301"]
+    assert [(f.piece, f.lot) for f in found] == [("CCAP.docx", "3")]
+    assert "350 heures" in found[0].suggestion  # 300 000 × 0,70 × 5 % ÷ 30
+    # Near miss: the lot is said to carry no clause.
+    ccap = _clause_ccap(
+        "La clause sociale d'insertion concerne les lots 1 et 2. Le lot 3 ne comporte pas de "
+        "clause sociale.",
+        hours_rows=hours,
+    )
+    report = _review_docs(tmp_path / "b", {"CCAP.docx": ccap})
+    assert "CS301" not in {f.code for f in report.findings}

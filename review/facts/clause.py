@@ -41,6 +41,61 @@ _PIECE_LOT_RE = re.compile(
 )
 
 
+# « les lots n° 1, 2 et 4 », « lots 1 à 3 », « lot n°2 » (on folded text).
+_LOT_LIST = re.compile(
+    r"\blots?\s*(?:n\s*[°o]s?\s*)?(\d{1,2}[a-z]?(?:\s*(?:,|et|a|au|-|/|ou)\s*(?:n\s*[°o]\s*)?\d{1,2}[a-z]?\b)*)"
+)
+# The sentence says the clause applies to those lots.
+_COVERS = re.compile(
+    r"concern\w*|s'appliqu\w*|applicable|porte\s+sur|comport\w*|prevue?s?\s+(?:pour|au|aux|sur)"
+    r"|imposee?s?\s+(?:pour|au|aux)|(?:pour|au\s+titre\s+d[eu]s?)\s+(?:les?\s+)?lots?\b"
+)
+
+
+def lot_list(words: str) -> list[str]:
+    """The lot numbers of « 1, 2 et 4 », « 1 à 3 » (folded text), normalised."""
+    numbers: list[str] = []
+    parts = re.split(r"\s*(,|/|-|\bet\b|\bou\b|\ba\b|\bau\b)\s*", words)
+    pending_range = False
+    for part in parts:
+        part = re.sub(r"^n\s*[°o]\s*", "", part.strip())
+        if part in ("a", "au", "-"):
+            pending_range = True
+            continue
+        if not re.fullmatch(r"\d{1,2}[a-z]?", part):
+            pending_range = False if part not in (",", "et", "ou", "/") else pending_range
+            continue
+        number = normalise_lot(part)
+        if pending_range and numbers and numbers[-1].isdigit() and number.isdigit():
+            numbers.extend(str(n) for n in range(int(numbers[-1]) + 1, int(number) + 1))
+        else:
+            numbers.append(number)
+        pending_range = False
+    return list(dict.fromkeys(numbers))
+
+
+def _covered_lots(text: PieceText, facts: Facts) -> None:
+    """`clause_lots` facts: the lots a sentence says the clause covers (« La clause
+    d'insertion concerne les lots 1, 2 et 4 »)."""
+    for seg in text.segments:
+        if not seg.text or not INSERTION_HINT.search(seg.norm):
+            continue
+        for start, end in seg.sentences():
+            sentence = seg.norm[start:end]
+            if not re.search(r"insertion|clauses?\s+sociales?", sentence) or NONE_RE.search(
+                sentence
+            ):
+                continue
+            covers = _COVERS.search(sentence)
+            if not covers:
+                continue
+            lots: list[str] = []
+            for match in _LOT_LIST.finditer(sentence):
+                lots.extend(lot_list(match.group(1)))
+            if lots:
+                facts.add("clause_lots", list(dict.fromkeys(lots)), seg, start, end)
+
+
 def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool:
     heading = unaccent(article.heading)
     if _HEADING_EXCLUDED.search(heading):
@@ -164,6 +219,8 @@ def extract(text: PieceText, facts: Facts) -> None:
         first = text.clause_segments[0]
         title = first.blocks[0].text[:120] if first.blocks else first.headings
         facts.add("clause_article", title, first, 0, min(len(first.text), 120))
+
+    _covered_lots(text, facts)
 
     # 3. Mentions of the clause anywhere in the body (not inside a « sans » statement).
     for seg in segs:

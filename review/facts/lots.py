@@ -68,6 +68,7 @@ class TableColumns:
     amount: int | None = None
     hours: int | None = None
     period: str | None = None  # hours per year / per tranche
+    clause: int | None = None  # « Clause d'insertion : oui / non » column
 
     @classmethod
     def from_header(cls, header: list[str]) -> TableColumns:
@@ -80,6 +81,8 @@ class TableColumns:
                     cols.period = "year"
                 elif "tranche" in norm:
                     cols.period = "tranche"
+            elif cols.clause is None and re.search(r"clause|insertion", norm):
+                cols.clause = index
             elif cols.amount is None and re.search(r"montant|estimat|€|\bht\b|valeur", norm):
                 cols.amount = index
             elif cols.lot is None and re.search(r"\blots?\b|n\s*°", norm):
@@ -150,6 +153,10 @@ def extract(text: PieceText, facts: Facts) -> None:
                     else None
                 )
             seg, start = _segment_of(text, row[cols.lot][1])
+            if cols.clause is not None and cols.clause < len(cells):
+                answer = unaccent(cells[cols.clause]).strip(" .")
+                if answer in ("oui", "x", "✓", "✔", "concerne", "applicable"):
+                    facts.add("clause_lots", [number], seg, start, start + len(cells[cols.lot]))
             facts.add(
                 "lot",
                 LotInfo(number, title or None, amount),

@@ -48,6 +48,7 @@ def no_hours(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iter
     if s is None:
         return
     if facts.of("hours") or facts.of("hours_total"):
+        yield from _lots_without_hours(consultation, facts, ctx)
         return
     yield _missing(
         "CS301",
@@ -58,6 +59,58 @@ def no_hours(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iter
         "(commande « clausier hours » pour le calcul), par exemple : « Le titulaire réalise "
         "au minimum 280 heures de travail d'insertion pour le lot 1. »",
     )
+
+
+def uncovered_lots(facts: Facts) -> dict[str, Fact]:
+    """Lots a piece says the clause covers (`clause_lots`) that no piece gives hours for,
+    with the statement that covers them. Only when hours are stated per lot somewhere
+    (a single figure for the whole contract may hold every lot's hours) and not for a
+    lot said to carry no clause."""
+    with_hours = {f.lot for f in facts.of("hours") if f.lot is not None}
+    if not with_hours:
+        return {}
+    without = {f.lot for f in facts.of("lot_no_clause")}
+    missing: dict[str, Fact] = {}
+    for fact in facts.of("clause_lots"):
+        for lot in fact.value:
+            if lot not in with_hours and lot not in without:
+                missing.setdefault(lot, fact)
+    return missing
+
+
+def _lots_without_hours(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    from clausier.hours import LotRequest, compute_lot, guess_trade
+    from review.rules.scope import merged_lots
+
+    info = merged_lots(facts)
+    for lot, fact in sorted(uncovered_lots(facts).items()):
+        entry = info.get(lot, {"title": None, "amount_ht": None})
+        computed = None
+        if entry["title"] and entry["amount_ht"]:
+            trade = guess_trade(entry["title"], ctx.profile)
+            if trade:
+                computed = compute_lot(
+                    LotRequest(lot, entry["title"], entry["amount_ht"], trade), ctx.profile
+                ).hours
+        calc = (
+            f" (le calcul du profil donne {computed} heures)"
+            if computed
+            else " (commande « clausier hours » pour le calcul)"
+        )
+        yield finding(
+            "CS301",
+            f"La clause d'insertion concerne le lot {lot}, mais aucune pièce ne fixe de nombre "
+            f"d'heures d'insertion pour ce lot.",
+            suggestion=f"Indiquer le nombre d'heures d'insertion du lot {lot}{calc} dans le CCAP "
+            "(ou l'annexe clause sociale) et l'acte d'engagement, ou retirer le lot de la liste "
+            "des lots concernés.",
+            piece=fact.piece,
+            location=Location.at(fact.place, fact.article),
+            lot=lot,
+            excerpt=facts.excerpt(fact),
+        )
 
 
 @rule("CS302", Severity.ERROR)
