@@ -5,7 +5,9 @@ memory while the run goes on.
 
 Prints, in one run on the same corpus (made by benchmarks/synth.make_corpus):
 - consultations per second with -j 1 and with -j 2, and their ratio (target >= 1.7 on a
-  2-core machine);
+  2-core machine). The two alternate over parts of the corpus (--rounds), so that other
+  programs running meanwhile weigh on both alike; the machine's own ceiling for two
+  processes (pure CPU work, measured just before) is printed with them;
 - the time of a re-run on unchanged consultations, and first run / re-run (target >= 20);
 - the peak memory of the workers (sum of the RSS of every process below this one,
   sampled with psutil; getrusage's largest child otherwise) up to 20 %, 50 % and 100 % of
@@ -104,58 +106,117 @@ def fmt_mib(values: list[float | None]) -> str:
     return " / ".join("—" if v is None else f"{v:.0f} Mio" for v in values)
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def machine_ceiling() -> float:
+    """What two processes give over one on this machine right now, for pure CPU work:
+    the ceiling of the batch's -j 2 / -j 1 ratio (other programs running lower it)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    times = []
+    for jobs in (1, 2):
+        started = time.perf_counter()
+        with ProcessPoolExecutor(jobs) as pool:
+            list(pool.map(_burn, [3_000_000] * 8))
+        times.append(time.perf_counter() - started)
+    return times[0] / times[1]
+
+
+def split_corpus(root: Path, parts: int, target: Path) -> list[Path]:
+    """The corpus's consultations spread over `parts` sub-folders (hard links: no copy)."""
+    shutil.rmtree(target, ignore_errors=True)
+    items = sorted(root.iterdir())
+    folders = [target / f"partie-{k + 1}" for k in range(parts)]
+    for index, item in enumerate(items):
+        destination = folders[index % parts] / item.name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if item.is_dir():
+            shutil.copytree(item, destination, copy_function=os.link)
+        else:
+            os.link(item, destination)
+    return folders
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500, help="consultations (default 500)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpus", type=Path, help="reuse a corpus made by synth.py")
     parser.add_argument("--keep", type=Path, help="keep the corpus and outputs here")
+    parser.add_argument("--rounds", type=int, default=5, help="alternated -j 1 / -j 2 rounds")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="clausier-bench-batch-"))
     work.mkdir(parents=True, exist_ok=True)
-    root = args.corpus or work / "corpus"
+    corpus = args.corpus or work / "corpus"
     if args.corpus is None:
         from synth import make_corpus
 
         started = time.perf_counter()
-        make_corpus(root, args.n, seed=args.seed)
-        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+        make_corpus(corpus, args.n, seed=args.seed)
+        size = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
         print(
             f"corpus : {args.n} consultations, {size / MIB:.0f} Mio, écrit en "
-            f"{time.perf_counter() - started:.0f} s ({root})"
+            f"{time.perf_counter() - started:.0f} s ({corpus})"
         )
-    n = sum(1 for _ in root.iterdir())
-    checkpoints = sorted({max(n // 5, 1), max(n // 2, 1), n})
-    print(f"machine : {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.1f}")
-
-    runs = {}
-    for jobs in (1, 2):
-        out = work / f"sortie-j{jobs}"
-        shutil.rmtree(out, ignore_errors=True)
-        result, seconds, peaks = timed_batch(root, out, jobs, checkpoints)
-        runs[jobs] = (result, seconds, peaks)
-        print(
-            f"-j {jobs} : {result.reviewed} consultations en {seconds:.1f} s, "
-            f"{result.reviewed / seconds:.2f} consultations/s"
-            + (f", {result.failed} en échec" if result.failed else "")
-        )
-    speedup = runs[1][1] / runs[2][1]
-    print(f"-j 2 / -j 1 : {speedup:.2f}× (objectif ≥ 1,7×)")
-
-    result, seconds, _ = timed_batch(root, work / "sortie-j2", 2, checkpoints)
+    n = sum(1 for _ in corpus.iterdir())
     print(
-        f"relance sans changement : {result.skipped} inchangées, {result.reviewed} relues, "
-        f"{seconds:.2f} s ; premier passage / relance : {runs[2][1] / seconds:.0f}× "
-        "(objectif ≥ 20×)"
+        f"machine : {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.1f} ; "
+        f"plafond -j 2 / -j 1 pour du calcul pur en ce moment : {machine_ceiling():.2f}×"
     )
-    if runs[1][2] and any(v is not None for v in runs[1][2]):
+
+    # -j 1 and -j 2 alternate over parts of the corpus, so that what else runs on the
+    # machine weighs on both alike; each mode reviews every consultation once.
+    parts = split_corpus(corpus, max(args.rounds, 1), work / "parties")
+    # Untimed: starts the forkserver that loads the engine once for every later run.
+    warm = split_corpus(next(iter(parts)), 1, work / "amorce")[0]
+    for extra in sorted(warm.iterdir())[1:]:
+        shutil.rmtree(extra) if extra.is_dir() else extra.unlink()
+    shutil.rmtree(work / "sortie-amorce", ignore_errors=True)
+    timed_batch(warm, work / "sortie-amorce", 1, [])
+    seconds = {1: 0.0, 2: 0.0}
+    reviewed = {1: 0, 2: 0}
+    failed = 0
+    for index, part in enumerate(parts):
+        for jobs in (1, 2) if index % 2 == 0 else (2, 1):
+            out = work / f"sortie-j{jobs}" / part.name
+            shutil.rmtree(out, ignore_errors=True)
+            result, spent, _ = timed_batch(part, out, jobs, [])
+            seconds[jobs] += spent
+            reviewed[jobs] += result.reviewed
+            failed += result.failed
+    for jobs in (1, 2):
+        print(
+            f"-j {jobs} : {reviewed[jobs]} consultations en {seconds[jobs]:.1f} s, "
+            f"{reviewed[jobs] / seconds[jobs]:.2f} consultations/s"
+        )
+    if failed:
+        print(f"  dont {failed} en échec (CS901 du lot)")
+    print(f"-j 2 / -j 1 : {seconds[1] / seconds[2]:.2f}× (objectif ≥ 1,7×)")
+
+    # One run over the whole corpus: memory as it goes, then the unchanged re-run.
+    checkpoints = sorted({max(n // 5, 1), max(n // 2, 1), n})
+    out = work / "sortie-complete"
+    shutil.rmtree(out, ignore_errors=True)
+    first, first_seconds, peaks = timed_batch(corpus, out, 2, checkpoints)
+    print(f"passage complet -j 2 : {first.reviewed} consultations en {first_seconds:.1f} s")
+    again, again_seconds, _ = timed_batch(corpus, out, 2, checkpoints)
+    print(
+        f"relance sans changement : {again.skipped} inchangées, {again.reviewed} relues, "
+        f"{again_seconds:.2f} s ; premier passage / relance : "
+        f"{first_seconds / again_seconds:.0f}× (objectif ≥ 20×)"
+    )
+    if any(v is not None for v in peaks):
         label = " / ".join(str(c) for c in checkpoints)
-        for jobs in (1, 2):
-            print(
-                f"mémoire des processus de relecture, pic jusqu'à {label} faites, -j {jobs} : "
-                f"{fmt_mib(runs[jobs][2])}"
-            )
+        print(
+            f"mémoire des processus de relecture (somme des RSS), pic jusqu'à {label} "
+            f"consultations faites : {fmt_mib(peaks)}"
+        )
     else:
         import resource
 

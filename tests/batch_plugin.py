@@ -1,7 +1,7 @@
 """A batch worker plugin for the tests (loaded with run_batch(plugins=[this file]) or
-$CLAUSIER_BATCH_PLUGINS): wraps the .txt reader of `review.readers.READERS` so that a
-piece whose text starts with SLEEP hangs, and one starting with CRASH kills its process.
-Any other .txt piece is read by the real reader."""
+$CLAUSIER_BATCH_PLUGINS): registers readers for two made-up formats in
+`review.readers.READERS`: a .lent piece makes its reader hang, a .crash piece kills the
+process that reads it."""
 
 import os
 import signal
@@ -9,16 +9,15 @@ import time
 
 from review.readers import READERS
 
-_real_txt = READERS["txt"]
+
+def _hanging_reader(source):
+    time.sleep(600)  # the per-piece alarm or the batch watchdog must stop it
+    raise AssertionError("never reached")
 
 
-def _misbehaving_reader(source):
-    data = source.read_bytes()
-    if data.startswith(b"SLEEP"):
-        time.sleep(600)  # a reader that hangs; the alarm or the watchdog must stop it
-    if data.startswith(b"CRASH"):
-        os.kill(os.getpid(), signal.SIGKILL)  # a reader that takes its process down
-    return _real_txt(source)
+def _crashing_reader(source):
+    os.kill(os.getpid(), signal.SIGKILL)  # a reader that takes its process down
 
 
-READERS["txt"] = _misbehaving_reader
+READERS["lent"] = _hanging_reader
+READERS["crash"] = _crashing_reader

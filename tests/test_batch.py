@@ -109,7 +109,7 @@ def build_root(root: Path) -> Path:
         archive.writestr("Annexe.pdf", b"\0" * (24 * 1024 * 1024))  # ~1000:1
     slow = root / "DCE-lent"
     write(slow / "RC.docx", rc())
-    (slow / "notes.txt").write_bytes(b"SLEEP - this piece makes its reader hang")
+    (slow / "notes.lent").write_bytes(b"this piece makes its reader hang")
     return root
 
 
@@ -227,7 +227,7 @@ def test_corrupt_piece_bomb_and_hanging_reader_end_as_cs901(first_run):
     assert any("bombe zip" in f["message"] for f in cs901(bomb))
     slow = load_report(out, result, "DCE-lent")
     [finding] = cs901(slow)
-    assert finding["piece"] == "notes.txt" and "interrompue" in finding["message"]
+    assert finding["piece"] == "notes.lent" and "interrompue" in finding["message"]
     # Neither of them costs the other consultations their review.
     clean = load_report(out, result, "2026/DCE-C")
     assert cs901(clean) == []
@@ -394,7 +394,7 @@ def test_watchdog_stops_a_hung_consultation_and_the_batch_completes(tmp_path):
     root = tmp_path / "ROOT"
     write(root / "DCE-A" / "RC.docx", rc())
     write(root / "DCE-lent" / "RC.docx", rc())
-    (root / "DCE-lent" / "notes.txt").write_bytes(b"SLEEP")
+    (root / "DCE-lent" / "notes.lent").write_bytes(b"hang")
     write(root / "DCE-Z" / "RC.docx", rc())
     result = run_batch(
         root,
@@ -423,7 +423,7 @@ def test_a_crashed_worker_is_replaced(tmp_path):
     root = tmp_path / "ROOT"
     write(root / "DCE-A" / "RC.docx", rc())
     write(root / "DCE-crash" / "RC.docx", rc())
-    (root / "DCE-crash" / "notes.txt").write_bytes(b"CRASH")
+    (root / "DCE-crash" / "notes.crash").write_bytes(b"crash")
     write(root / "DCE-Z" / "RC.docx", rc())
     result = run_batch(
         root, tmp_path / "out", jobs=1, review_date=REVIEW_DATE, plugins=[PLUGIN], progress=False
@@ -458,7 +458,7 @@ def test_ctrl_c_keeps_what_is_done(tmp_path):
     write(root / "DCE-1" / "RC.docx", rc())
     for n in range(2, 5):
         write(root / f"DCE-{n}" / "RC.docx", rc())
-        (root / f"DCE-{n}" / "notes.txt").write_bytes(b"SLEEP")
+        (root / f"DCE-{n}" / "notes.lent").write_bytes(b"hang")
     out = tmp_path / "out"
     env = {**os.environ, "CLAUSIER_BATCH_PLUGINS": PLUGIN}
     process = subprocess.Popen(
