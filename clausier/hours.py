@@ -147,12 +147,15 @@ def compute_lot(
     profile: Profile,
     framework: bool = False,
     duration_years: float | None = None,
+    period: str | None = None,
 ) -> LotHours:
     """The insertion hours of one lot, with a French note when none are proposed.
 
     `framework`: an accord-cadre; its hours are given per year (profile form "annuel",
     amount ÷ `duration_years`) or per tranche of amount ordered (form "tranche"). The
-    profile's minimum is checked on the whole contract's volume.
+    profile's minimum is checked on the whole contract's volume. `period` ("year" or
+    "tranche"), when the tender states its hours so, wins over the profile's form (and
+    implies an accord-cadre).
     """
     trade = request.trade
     notes: list[str] = []
@@ -207,7 +210,7 @@ def compute_lot(
         )
     else:
         amount, period_note = _period_amount(
-            request.amount_ht, profile, framework, duration_years, result
+            request.amount_ht, profile, framework, duration_years, result, period
         )
         total = raw_hours(request.amount_ht, share, rate, profile.hourly_cost)
         total_rounded = round_half_up(total, profile.rounding_step)
@@ -242,11 +245,14 @@ def _period_amount(
     framework: bool,
     duration_years: float | None,
     result: LotHours,
+    period: str | None = None,
 ) -> tuple[float, str | None]:
-    """The amount the hours are stated for, and the note template describing the period."""
-    if not framework:
+    """The amount the hours are stated for, and the note template describing the period.
+    `period` ("year" / "tranche") overrides the profile's form."""
+    if not framework and period is None:
         return amount, None
-    if profile.framework_form == "annuel" and duration_years and duration_years > 0:
+    form = {"year": "annuel", "tranche": "tranche"}.get(period or "", profile.framework_form)
+    if form == "annuel" and duration_years and duration_years > 0:
         result.period = "year"
         years = format_hours_fr(float(duration_years))
         return (
@@ -256,7 +262,7 @@ def _period_amount(
     result.period = "tranche"
     result.tranche_amount_ht = profile.tranche_amount
     prefix = ""
-    if profile.framework_form == "annuel":
+    if form == "annuel":
         prefix = "durée de l'accord-cadre inconnue (duree_annees) : "
     return (
         profile.tranche_amount,
@@ -270,8 +276,9 @@ def compute(
     profile: Profile,
     framework: bool = False,
     duration_years: float | None = None,
+    period: str | None = None,
 ) -> HoursTable:
-    lots = [compute_lot(r, profile, framework, duration_years) for r in requests]
+    lots = [compute_lot(r, profile, framework, duration_years, period) for r in requests]
     return HoursTable(
         profile=profile.name,
         lots=lots,
@@ -279,14 +286,26 @@ def compute(
     )
 
 
-def expected_range(request: LotRequest, profile: Profile) -> tuple[int, int] | None:
+def expected_range(
+    request: LotRequest,
+    profile: Profile,
+    framework: bool = False,
+    duration_years: float | None = None,
+    period: str | None = None,
+) -> tuple[int, int] | None:
     """The hours a piece may state for this lot without CS403: computed ± tolerance, each
-    bound rounded to the step. None when the amount or the labour share is unknown."""
+    bound rounded to the step, for the same period as `compute_lot` with the same
+    arguments (an accord-cadre's hours per year or per tranche). None when the amount or
+    the labour share is unknown, or when hours per year are asked without a duration."""
     share = _labour_share(request, profile)
     if request.amount_ht is None or share is None:
         return None
+    probe = LotHours(request.number, None, None, None, None, None, None, None, None)
+    amount, _ = _period_amount(request.amount_ht, profile, framework, duration_years, probe, period)
+    if period == "year" and probe.period != "year":
+        return None  # hours per year, duration unknown: no honest range
     rate = request.insertion_rate if request.insertion_rate is not None else profile.insertion_rate
-    raw = raw_hours(request.amount_ht, share, rate, profile.hourly_cost)
+    raw = raw_hours(amount, share, rate, profile.hourly_cost)
     tolerance = _dec(profile.tolerance)
     low = round_half_up(raw * (1 - tolerance), profile.rounding_step)
     high = round_half_up(raw * (1 + tolerance), profile.rounding_step)

@@ -34,28 +34,34 @@ def launch_date(facts: Facts) -> date | None:
 
 
 def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> list[Lot]:
-    """The lots found, with the hours stated per piece kind and the profile's hours."""
-    from clausier.hours import LotRequest, compute_lot, guess_trade
-    from review.rules.scope import KIND_ORDER, hours_by_piece, kind_of, merged_lots
+    """The lots found, with the hours stated per piece kind and the profile's hours (for
+    the period the pieces state: per year for an accord-cadre that says so)."""
+    from clausier.hours import compute_lot
+    from review.rules.scope import (
+        KIND_ORDER,
+        hours_by_piece,
+        hours_terms,
+        kind_of,
+        lot_request,
+        merged_lots,
+    )
 
     info = merged_lots(facts)
     hours = hours_by_piece(consultation, facts)
     numbers = list(dict.fromkeys([*info, *hours]))
     lots = []
     for number in sorted(numbers, key=_lot_sort_key):
-        entry = info.get(number, {"title": None, "amount_ht": None})
-        title, amount = entry["title"], entry["amount_ht"]
-        trade = guess_trade(title, profile) if title else None
+        entry = info.get(number, {"title": None, "amount_ht": None, "amount_period": None})
+        terms = hours_terms(facts, number)
+        request, duration = lot_request(entry, number, profile, terms)
         stated: dict[str, int] = {}
         by_path = hours.get(number, {})
         for path in sorted(by_path, key=lambda p: (KIND_ORDER.get(kind_of(consultation, p), 9), p)):
             stated.setdefault(kind_of(consultation, path).value, by_path[path].value)
         computed = None
-        if amount is not None and trade is not None:
-            computed = compute_lot(
-                LotRequest(number=number, title=title, amount_ht=amount, trade=trade), profile
-            ).hours
-        lots.append(Lot(number, title, amount, trade, stated, computed))
+        if request.amount_ht is not None and request.trade is not None:
+            computed = compute_lot(request, profile, terms.framework, duration, terms.period).hours
+        lots.append(Lot(number, request.title, request.amount_ht, request.trade, stated, computed))
     return lots
 
 

@@ -235,3 +235,66 @@ def test_cs301_for_a_lot_the_clause_covers_without_hours(tmp_path):
     )
     report = _review_docs(tmp_path / "b", {"CCAP.docx": ccap})
     assert "CS301" not in {f.code for f in report.findings}
+
+
+def test_expected_range_knows_accords_cadres():
+    """Hours: expected_range ignored accords-cadres (nettoyage at 440 000 € over 4 years:
+    (470, 780) while the tender states 155 h per year); the engine skipped such lots."""
+    from clausier.hours import LotRequest, compute_lot, expected_range
+    from clausier.profile import load_profile
+
+    profile = load_profile()
+    lot = LotRequest("1", "Nettoyage des locaux", 440_000.0, "nettoyage")
+    assert expected_range(lot, profile) == (470, 780)
+    assert expected_range(lot, profile, framework=True, duration_years=4) == (115, 195)
+    assert expected_range(lot, profile, duration_years=4, period="year") == (115, 195)
+    assert expected_range(lot, profile, period="year") is None  # duration unknown
+    low, high = expected_range(lot, profile, period="tranche")
+    hours = compute_lot(lot, profile, period="tranche").hours  # 50 000 € ordered
+    assert low <= hours <= high and hours == 70
+
+
+def test_cs403_judges_hours_per_year_of_an_accord_cadre(tmp_path):
+    """Review: lots with hours « par an » were skipped by CS403 (a workaround for
+    expected_range); now judged per year with the duration the pieces state."""
+    from generators.simple_documents import P, T, Doc
+
+    def rc(hours: str) -> Doc:
+        return Doc(
+            [
+                P("Règlement de la consultation"),
+                P("Accord-cadre de services conclu pour une durée de quatre ans."),
+                T(
+                    [
+                        ["Lot", "Intitulé", "Montant maximum sur 4 ans"],
+                        ["1", "Nettoyage des locaux", "440 000 € HT"],
+                    ]
+                ),
+                P(f"Clause sociale d'insertion : lot 1 : {hours} heures d'insertion par an."),
+            ]
+        )
+
+    good = _review_docs(tmp_path / "good", {"RC.docx": rc("155")})
+    assert "CS403" not in {f.code for f in good.findings}
+    assert [(lot.amount_ht, lot.computed_hours) for lot in good.lots] == [(440000.0, 155)]
+    bad = _review_docs(tmp_path / "bad", {"RC.docx": rc("600")})
+    found = [f for f in bad.findings if f.code == "CS403"]
+    assert len(found) == 1 and "115 à 195 heures par an" in found[0].message
+
+
+def test_hours_from_an_accord_cadre_tender_gives_hours_per_year():
+    """CLI: `hours --from` did not know the tender was an accord-cadre: it gave hours over
+    the whole contract instead of the DCE's hours per year."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    sample = _Path(__file__).resolve().parent.parent / "samples" / "services-accord-cadre.zip"
+    result = CliRunner().invoke(cli, ["hours", "--from", str(sample), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    lots = _json.loads(result.output)["lots"]
+    assert [(lot["hours"], lot.get("period")) for lot in lots] == [(155, "year"), (75, "year")]
+    assert "4 ans" in lots[0]["note"]

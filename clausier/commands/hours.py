@@ -146,6 +146,7 @@ def command(
         raise InputError(str(exc)) from None
 
     is_framework = bool(framework)
+    period = None
     if consultation_path is not None:
         try:
             spec = load_consultation_file(consultation_path)
@@ -155,9 +156,17 @@ def command(
         is_framework = spec.framework if framework is None else is_framework
         duration_years = duration_years or spec.duration_years
     if from_path is not None:
-        requests.extend(_requests_from_tender(from_path, profile))
+        found, terms = _requests_from_tender(from_path, profile)
+        requests.extend(found)
+        # What the review found, unless the options say otherwise: an accord-cadre, its
+        # duration, hours per year or per tranche (as the tender states them).
+        is_framework = terms.framework if framework is None else is_framework
+        duration_years = duration_years or terms.duration_years
+        period = terms.period if framework is None else None
 
-    table = compute(requests, profile, framework=is_framework, duration_years=duration_years)
+    table = compute(
+        requests, profile, framework=is_framework, duration_years=duration_years, period=period
+    )
     if output_format == "json":
         content = json.dumps(table.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif output_format == "csv":
@@ -170,7 +179,8 @@ def command(
 
 
 def _requests_from_tender(path: Path, profile):
-    """The lots a review finds in a tender folder, as LotRequests."""
+    """The lots a review finds in a tender folder, as LotRequests, and the accord-cadre
+    terms it states (`review.rules.scope.HoursTerms`)."""
     if not path.exists():
         raise InputError(f"{path} introuvable : indiquez un dossier, un .zip ou un fichier de DCE.")
     try:
@@ -181,6 +191,7 @@ def _requests_from_tender(path: Path, profile):
             "décrivez les lots avec --lot ou --consultation."
         ) from None
     from clausier.hours import requests_from_lots
+    from review.rules.scope import hours_terms
 
     report = review(path, profile=profile)
     if not report.lots:
@@ -188,7 +199,7 @@ def _requests_from_tender(path: Path, profile):
             f"Aucun lot ni montant trouvé dans {path} : décrivez les lots avec --lot ou "
             "--consultation."
         )
-    return requests_from_lots(report.lots, profile)
+    return requests_from_lots(report.lots, profile), hours_terms(report.facts)
 
 
 # --------------------------------------------------------------------------- rendering

@@ -15,7 +15,9 @@ list of `clausier.model.Fact` with helpers). Fact kinds (value in brackets):
 - public, modality, reporting [words]; facilitator [Contact];
 - penalty_hours, penalty_reporting [Penalty]; smic_value [SmicValue];
 - procedure [str], estimated_value [float], launch_date [date], deadline [date],
-  nature ["travaux"|"services"|"fournitures"], framework [True], buyer_type [str].
+  nature ["travaux"|"services"|"fournitures"], framework [True], buyer_type [str],
+  duration_years [float] (of the contract, renewals included);
+- clause_lots [list of lot numbers]: the lots a piece says the clause covers.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ class LotInfo:
     number: str
     title: str | None = None
     amount_ht: float | None = None
+    amount_period: str | None = None  # "year": the amount is per year (accord-cadre)
 
 
 AMOUNT_RE = re.compile(
@@ -25,6 +26,7 @@ AMOUNT_RE = re.compile(
     r"(?:\s*(?:ht|h\.t\.|hors taxes?))?",
     re.I,
 )
+_ANNUAL = re.compile(r"annuel|par an\b|/ ?an\b|par annee")
 # « Lot n° 1 : Gros œuvre – maçonnerie (estimé à 420 000 € HT) »
 LOT_LINE_RE = re.compile(
     r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?0*(\d{1,2}[a-z]?)\s*[:\-–—.)]\s*(.+)$", re.I
@@ -69,6 +71,7 @@ class TableColumns:
     hours: int | None = None
     period: str | None = None  # hours per year / per tranche
     clause: int | None = None  # « Clause d'insertion : oui / non » column
+    annual_amount: int | None = None  # « Montant annuel estimé » (used when no other amount)
 
     @classmethod
     def from_header(cls, header: list[str]) -> TableColumns:
@@ -83,16 +86,25 @@ class TableColumns:
                     cols.period = "tranche"
             elif cols.clause is None and re.search(r"clause|insertion", norm):
                 cols.clause = index
-            elif cols.amount is None and re.search(r"montant|estimat|€|\bht\b|valeur", norm):
-                cols.amount = index
+            elif re.search(r"montant|estimat|€|\bht\b|valeur", norm) and (
+                cols.amount is None or cols.annual_amount is None
+            ):
+                if _ANNUAL.search(norm):
+                    cols.annual_amount = index if cols.annual_amount is None else cols.annual_amount
+                elif cols.amount is None:
+                    cols.amount = index
             elif cols.lot is None and re.search(r"\blots?\b|n\s*°", norm):
                 cols.lot = index
             elif cols.title is None and re.search(
                 r"intitule|designation|libelle|objet|nature|metier|corps", norm
             ):
                 cols.title = index
-        if cols.lot is None and (cols.hours is not None or cols.amount is not None):
-            cols.lot = 0 if 0 not in (cols.hours, cols.amount, cols.title) else None
+        if cols.lot is None and (
+            cols.hours is not None or cols.amount is not None or cols.annual_amount is not None
+        ):
+            cols.lot = (
+                0 if 0 not in (cols.hours, cols.amount, cols.annual_amount, cols.title) else None
+            )
         return cols
 
 
@@ -145,13 +157,12 @@ def extract(text: PieceText, facts: Facts) -> None:
                     flags=re.I,
                 )
                 title = clean_title(rest) if rest else None
-            amount = None
-            if cols.amount is not None and cols.amount < len(cells):
-                amount = (
-                    amount_in(cells[cols.amount] + " €")
-                    if re.search(r"\d", cells[cols.amount])
-                    else None
-                )
+            amount, amount_period = None, None
+            for column, period in ((cols.amount, None), (cols.annual_amount, "year")):
+                if column is not None and column < len(cells) and re.search(r"\d", cells[column]):
+                    amount, amount_period = amount_in(cells[column] + " €"), period
+                    if amount is not None:
+                        break
             seg, start = _segment_of(text, row[cols.lot][1])
             if cols.clause is not None and cols.clause < len(cells):
                 answer = unaccent(cells[cols.clause]).strip(" .")
@@ -159,7 +170,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                     facts.add("clause_lots", [number], seg, start, start + len(cells[cols.lot]))
             facts.add(
                 "lot",
-                LotInfo(number, title or None, amount),
+                LotInfo(number, title or None, amount, amount_period if amount else None),
                 seg,
                 start,
                 start + len(cells[cols.lot]),
@@ -176,18 +187,20 @@ def extract(text: PieceText, facts: Facts) -> None:
             number = normalise_lot(match.group(1))
             rest = match.group(2)
             title = clean_title(rest)
-            amount = None
+            amount, amount_period = None, None
             amount_match = re.search(
                 r"(?:estim\w*|montant\w*|valeur)[^€\d]{0,30}" + AMOUNT_RE.pattern, rest, re.I
             )
             if amount_match:
                 amount = amount_in(amount_match.group(0))
+                around = unaccent(rest[max(0, amount_match.start() - 30) : amount_match.end() + 15])
+                amount_period = "year" if _ANNUAL.search(around) else None
             if number in seen:
                 continue
             start = seg.starts[index]
             facts.add(
                 "lot",
-                LotInfo(number, title, amount),
+                LotInfo(number, title, amount, amount_period),
                 seg,
                 start,
                 start + len(block.text),

@@ -43,6 +43,38 @@ _ESTIMATE = re.compile(
 )
 
 
+_COUNT = r"(\d{1,2}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
+_COUNTS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10,
+}  # fmt: skip
+# « conclu pour une durée de quatre ans », « durée : 48 mois », « durée initiale d'un an,
+# reconductible trois fois » (on folded text).
+_DURATION = re.compile(
+    r"\b(?:duree|conclue?s?|passee?s?)\b[^.;]{0,60}?\b"
+    + _COUNT
+    + r"\s*\(?\d*\)?\s+(ans?|annees?|mois)\b"
+    r"(?:[^.;]{0,60}?\b(?:reconductible|renouvelable|reconduit|renouvele)e?s?\s+"
+    + _COUNT
+    + r"\s+fois)?"
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def duration_years(norm: str) -> tuple[float, re.Match] | None:
+    """The duration of the contract a sentence states, in years (renewals included)."""
+    match = _DURATION.search(norm)
+    if not match:
+        return None
+    years = _count(match.group(1)) / (12 if match.group(2) == "mois" else 1)
+    if match.group(3):
+        years *= 1 + _count(match.group(3))
+    return (years, match) if 0 < years <= 20 else None
+
+
 def parse_date(match: re.Match) -> date | None:
     try:
         if match.group(1):
@@ -85,6 +117,16 @@ def extract(text: PieceText, facts: Facts) -> None:
             if re.search(r"accords?-cadres?|accord\s+cadre", norm):
                 m = re.search(r"accords?-cadres?|accord\s+cadre", norm)
                 facts.add("framework", True, seg, m.start(), m.end())
+            for start, end in seg.sentences():
+                sentence = norm[start:end]
+                if "duree" not in sentence and "conclu" not in sentence:
+                    continue
+                if not re.search(r"accord|marche|contrat", sentence + " " + seg.headings.lower()):
+                    continue
+                found = duration_years(sentence)
+                if found:
+                    years, m = found
+                    facts.add("duration_years", years, seg, start + m.start(), start + m.end())
             m = re.search(
                 r"marches?\s+(?:publics?\s+)?de\s+(travaux|services|fournitures)|ccag[\s-]*(travaux|fcs|pi|tic)",
                 norm,

@@ -12,10 +12,11 @@ from clausier.model import Consultation, Fact, Finding, Location, Severity
 from review.rules import finding, rule
 from review.rules.scope import (
     hours_by_piece,
+    hours_terms,
     kind_of,
     lot_key,
+    lot_request,
     merged_lots,
-    periods,
     reference_piece,
     scope,
 )
@@ -106,15 +107,13 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
         )
 
 
-def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, object]:
-    from clausier.hours import LotRequest, guess_trade
-
+def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:
+    """lot -> (LotRequest over the whole contract, HoursTerms, duration in years)."""
     requests = {}
     for number, info in merged_lots(facts).items():
-        trade = guess_trade(info["title"], ctx.profile) if info["title"] else None
-        requests[number] = LotRequest(
-            number=number, title=info["title"], amount_ht=info["amount_ht"], trade=trade
-        )
+        terms = hours_terms(facts, number)
+        request, duration = lot_request(info, number, ctx.profile, terms)
+        requests[number] = (request, terms, duration)
     return requests
 
 
@@ -124,15 +123,14 @@ def hours_out_of_range(
 ) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return
-    from clausier.hours import compute_lot, expected_range
+    from clausier.hours import compute_lot, expected_range, format_hours_fr
 
     requests = _lot_requests(facts, ctx)
-    period = periods(facts)
     for lot, pieces in hours_by_piece(consultation, facts).items():
-        request = requests.get(lot)
-        if request is None or request.amount_ht is None or request.trade is None or lot in period:
+        request, terms, duration = requests.get(lot, (None, None, None))
+        if request is None or request.amount_ht is None or request.trade is None:
             continue
-        bounds = expected_range(request, ctx.profile)
+        bounds = expected_range(request, ctx.profile, terms.framework, duration, terms.period)
         if bounds is None:
             continue
         ref_path = reference_piece(consultation, pieces)
@@ -140,15 +138,23 @@ def hours_out_of_range(
         low, high = bounds
         if low <= fact.value <= high:
             continue
-        computed = compute_lot(request, ctx.profile)
+        computed = compute_lot(request, ctx.profile, terms.framework, duration, terms.period)
         trade = ctx.profile.trades[request.trade]
         amount = f"{request.amount_ht:,.0f}".replace(",", " ")
+        per = {"year": " par an", "tranche": " par tranche commandée"}.get(
+            computed.period or "", ""
+        )
+        over = (
+            f" sur {format_hours_fr(duration)} an{'s' if duration > 1 else ''}"
+            if per == " par an" and duration
+            else ""
+        )
         yield finding(
             "CS403",
-            f"Les {_h(fact.value)} du lot {lot} sortent de la fourchette calculée par le profil "
-            f"({low} à {high} heures pour {amount} € HT, {trade.label}).",
+            f"Les {_h(fact.value)}{per} du lot {lot} sortent de la fourchette calculée par le "
+            f"profil ({low} à {high} heures{per} pour {amount} € HT{over}, {trade.label}).",
             suggestion=f"Vérifier le montant et le métier du lot {lot} : le calcul du profil donne "
-            f"{computed.hours if computed.hours is not None else 0} heures (montant × taux de main-d'œuvre "
+            f"{computed.hours if computed.hours is not None else 0} heures{per} (montant{over} × taux de main-d'œuvre "
             f"{trade.labour_share:.0%} × taux d'insertion {ctx.profile.insertion_rate:.0%} ÷ "
             f"{ctx.profile.hourly_cost:.0f} €/h).".replace("%", " %"),
             piece=ref_path,
@@ -200,7 +206,7 @@ def no_labour_lot(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
         return
     requests = _lot_requests(facts, ctx)
     for lot, pieces in hours_by_piece(consultation, facts).items():
-        request = requests.get(lot)
+        request = requests.get(lot, (None,))[0]
         if request is None or request.trade is None:
             continue
         trade = ctx.profile.trades.get(request.trade)

@@ -4,12 +4,14 @@ that content findings point at, which text is the clause."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Fact, Location, PieceKind
 
 if TYPE_CHECKING:
+    from clausier.profile import Profile
     from review.facts import Facts, PieceText
     from review.facts.text import Segment
     from review.rules import RuleContext
@@ -115,13 +117,62 @@ def merged_lots(facts: Facts) -> dict[str, dict]:
     lots: dict[str, dict] = {}
     for fact in facts.of("lot"):
         info = fact.value
-        entry = lots.setdefault(info.number, {"title": None, "amount_ht": None})
+        entry = lots.setdefault(
+            info.number, {"title": None, "amount_ht": None, "amount_period": None}
+        )
         if entry["title"] is None and info.title:
             entry["title"] = info.title
         if entry["amount_ht"] is None and info.amount_ht:
             entry["amount_ht"] = info.amount_ht
+            entry["amount_period"] = info.amount_period
     return lots
 
 
-def periods(facts: Facts) -> dict[str, str]:
-    return {f.lot or "unique": f.value for f in facts.of("hours_period")}
+# ---------------------------------------------------------------- accords-cadres
+
+
+@dataclass(frozen=True)
+class HoursTerms:
+    """How the tender states its hours, for `clausier.hours` (the one calculation):
+    an accord-cadre or not, its duration in years, and the period of its hours."""
+
+    framework: bool = False
+    duration_years: float | None = None
+    period: str | None = None  # "year" / "tranche" when the pieces state hours so
+
+    def for_lot(
+        self, amount: float | None, amount_period: str | None
+    ) -> tuple[float | None, float | None]:
+        """(amount over the whole contract, duration) for a lot whose table gives
+        `amount` per year (`amount_period` "year") or for the whole contract."""
+        if amount is None or amount_period != "year":
+            return amount, self.duration_years
+        if self.duration_years:
+            return amount * self.duration_years, self.duration_years
+        return amount, 1.0  # only the yearly amount is known: it is the year's amount
+
+
+def hours_terms(facts: Iterable[Fact], lot: str | None = None) -> HoursTerms:
+    """The accord-cadre terms the pieces state (for one lot's period when `lot` is given).
+    `facts`: the review's facts (`Facts`, or `Report.facts`)."""
+    framework = any(f.kind == "framework" for f in facts)
+    durations = [f.value for f in facts if f.kind == "duration_years"]
+    periods = [
+        f.value for f in facts if f.kind == "hours_period" and (lot is None or f.lot in (lot, None))
+    ]
+    period = max(set(periods), key=periods.count) if periods else None
+    return HoursTerms(
+        framework=framework or period is not None,
+        duration_years=max(set(durations), key=durations.count) if durations else None,
+        period=period,
+    )
+
+
+def lot_request(entry: dict, number: str, profile: Profile, terms: HoursTerms):
+    """The `LotRequest` of a lot found (whole-contract amount) and the duration to use."""
+    from clausier.hours import LotRequest, guess_trade
+
+    title = entry["title"]
+    amount, duration = terms.for_lot(entry["amount_ht"], entry.get("amount_period"))
+    trade = guess_trade(title, profile) if title else None
+    return LotRequest(number=number, title=title, amount_ht=amount, trade=trade), duration
