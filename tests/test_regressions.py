@@ -298,3 +298,70 @@ def test_hours_from_an_accord_cadre_tender_gives_hours_per_year():
     lots = _json.loads(result.output)["lots"]
     assert [(lot["hours"], lot.get("period")) for lot in lots] == [(155, "year"), (75, "year")]
     assert "4 ans" in lots[0]["note"]
+
+
+def test_buyer_object_reference_and_nature_facts_feed_generate_from(tmp_path):
+    """Review → generate: `generate --from` found no buyer, object nor reference in the
+    review facts (« à compléter » everywhere); the review now states them."""
+    from click.testing import CliRunner
+    from docx import Document
+
+    from clausier.cli import cli
+    from generators.simple_documents import H, P, T, Doc
+
+    rc = Doc(
+        [
+            P("COMMUNE DE SAINT-EXEMPLE-SUR-LOIRE", bold=True),
+            P("Règlement de la consultation"),
+            H("Article 1 - Identification"),
+            P("Pouvoir adjudicateur : Commune de Saint-Exemple-sur-Loire, 1 rue de la Mairie."),
+            P("Objet de la consultation : Réhabilitation de l'école des Tilleuls."),
+            P("Référence de la consultation : DCE-2026-07"),
+            P("Marché public de travaux passé selon une procédure adaptée."),
+            T(
+                [
+                    ["Lot", "Intitulé", "Montant estimé"],
+                    ["1", "Gros œuvre – maçonnerie", "820 000 € HT"],
+                ]
+            ),
+        ]
+    )
+    dce = tmp_path / "dce"
+    report = _review_docs(dce, {"RC.docx": rc})
+    facts = {f.kind: f.value for f in reversed(report.facts)}
+    assert facts["buyer"] == "Commune de Saint-Exemple-sur-Loire"
+    assert facts["object"] == "Réhabilitation de l'école des Tilleuls"
+    assert facts["consultation_reference"] == "DCE-2026-07"
+    assert facts["nature"] == "travaux"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["generate", "--from", str(dce), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "à compléter" not in result.output and "non trouv" not in result.output
+    ccap = next(out.glob("CCAP_*.docx"))
+    assert "DCE-2026-07" in ccap.name
+    text = "\n".join(p.text for p in Document(ccap).paragraphs)
+    assert "Commune de Saint-Exemple-sur-Loire" in text
+    assert "Réhabilitation de l'école des Tilleuls" in text
+
+
+def test_title_page_buyer_in_capitals_takes_the_case_written_elsewhere(tmp_path):
+    """Review: a buyer written in capitals on the title page is reported in the case the
+    piece writes it elsewhere (running header), for the generated clauses."""
+    from generators.simple_documents import H, P, Doc
+
+    ccap = Doc(
+        [
+            P("COMMUNAUTÉ D'AGGLOMÉRATION DU GRAND EXEMPLE", bold=True),
+            P("Cahier des clauses administratives particulières", bold=True),
+            P("Entretien des espaces verts du parc d'activités"),
+            P("Consultation n° 2026/AG/031"),
+            H("Article 1 - Clause sociale d'insertion"),
+            P("Le titulaire réalise 300 heures d'insertion."),
+        ],
+        header="Communauté d'agglomération du Grand Exemple – CCAP",
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap})
+    facts = {f.kind: f.value for f in report.facts}
+    assert facts["buyer"] == "Communauté d'agglomération du Grand Exemple"
+    assert facts["object"] == "Entretien des espaces verts du parc d'activités"
+    assert facts["consultation_reference"] == "2026/AG/031"

@@ -145,6 +145,10 @@ def _spec_from_tender(path: Path, profile):
         reported = spec_from_report(report, profile)
     except GenerationError as exc:
         raise InputError(str(exc)) from None
+    if reported.spec.framework and reported.spec.duration_years is None:
+        # The review's `duration_years` fact: an accord-cadre's hours per year need it.
+        durations = [f.value for f in report.facts if f.kind == "duration_years"]
+        reported.spec.duration_years = max(durations, key=durations.count) if durations else None
     for warning in reported.warnings:
         click.echo(f"Attention : {warning} ({path}).", err=True)
     return reported

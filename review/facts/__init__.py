@@ -17,7 +17,9 @@ list of `clausier.model.Fact` with helpers). Fact kinds (value in brackets):
 - procedure [str], estimated_value [float], launch_date [date], deadline [date],
   nature ["travaux"|"services"|"fournitures"], framework [True], buyer_type [str],
   duration_years [float] (of the contract, renewals included);
-- clause_lots [list of lot numbers]: the lots a piece says the clause covers.
+- clause_lots [list of lot numbers]: the lots a piece says the clause covers;
+- buyer, object, consultation_reference [str]: who buys what, under which reference (at
+  most one of each per piece).
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ def extract_facts(consultation: Consultation) -> Facts:
         clause,
         contacts,
         hours,
+        identity,
         lots,
         modalities,
         penalties,
@@ -145,5 +148,6 @@ def extract_facts(consultation: Consultation) -> Facts:
         contacts.extract(text, facts)
         penalties.extract(text, facts)
         procedure.extract(text, facts)
+        identity.extract(text, facts)
     facts.nlp_seconds = nlp.STATS["seconds"] - spacy_before
     return facts

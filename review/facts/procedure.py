@@ -75,6 +75,13 @@ def duration_years(norm: str) -> tuple[float, re.Match] | None:
     return (years, match) if 0 < years <= 20 else None
 
 
+_NATURE = re.compile(
+    r"(?:marches?|accords?-cadres?)\s+(?:publics?\s+)?de\s+(travaux|services|fournitures)"
+    r"|ccag[\s-]*(travaux|fcs|pi|tic)|type\s+de\s+marche\s*:\s*(travaux|services|fournitures)"
+)
+_CCAG_NATURE = {"travaux": "travaux", "fcs": "services", "pi": "services", "tic": "services"}
+
+
 def parse_date(match: re.Match) -> date | None:
     try:
         if match.group(1):
@@ -127,20 +134,15 @@ def extract(text: PieceText, facts: Facts) -> None:
                 if found:
                     years, m = found
                     facts.add("duration_years", years, seg, start + m.start(), start + m.end())
-            m = re.search(
-                r"marches?\s+(?:publics?\s+)?de\s+(travaux|services|fournitures)|ccag[\s-]*(travaux|fcs|pi|tic)",
-                norm,
-            )
+            m = _NATURE.search(norm)
             if m:
-                nature = (
-                    m.group(1)
-                    or {
-                        "travaux": "travaux",
-                        "fcs": "services",
-                        "pi": "services",
-                        "tic": "services",
-                    }[m.group(2)]
-                )
+                nature = m.group(1) or m.group(3) or _CCAG_NATURE[m.group(2)]
+                if nature == "fournitures" and re.match(
+                    r"\s*courantes\s+et\s+(?:de\s+)?services", norm[m.end() :]
+                ):
+                    nature = (
+                        "services"  # « marchés publics de fournitures courantes et de services »
+                    )
                 facts.add("nature", nature, seg, m.start(), m.end())
             m = re.search(r"\b(?:ministere|prefecture|etat\b|services\s+de\s+l'etat)", norm)
             if m and seg is text.segments[0]:
