@@ -165,7 +165,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
         _p({"NORM": "nombre"}, _DE, _HEURE),
     ],
     # "1 200 heures", "1200 h", "1.200 heures"
-    "HOURS_QTY": [_p(_NUM, _HEURE)],
+    "HOURS_QTY": [_p(_NUM, _HEURE), _p(_NUM, {"ORTH": ")"}, _HEURE)],  # « six cent (600) heures »
     "CLAUSE_TITLE": [
         _p({"NORM": {"IN": ["clause", "clauses"]}}, {"NORM": {"IN": ["sociale", "sociales"]}}),
         _p(

@@ -116,6 +116,21 @@ def _strong_content(segment: Segment, facts: Facts) -> bool:
     return "CLAUSE_TITLE" in labels and bool(labels & {"HOURS_QTY", "PUBLIC", "MODALITY"})
 
 
+def _points_to_annex(segment: Segment, facts: Facts) -> bool:
+    """An article that incorporates the clause by reference: one of its sentences names
+    the clause and an annex (« les conditions d'exécution à caractère social (action
+    d'insertion) sont définies à l'annexe n° 2 au présent CCAP »)."""
+    if "annexe" not in segment.norm:
+        return False
+    for match in facts.matches(segment):
+        if match.label != "CLAUSE_TITLE":
+            continue
+        start, end = segment.sentence_around(match.start)
+        if re.search(r"\bannexes?\b", segment.norm[start:end]):
+            return True
+    return False
+
+
 def _piece_lot(text: PieceText) -> str | None:
     """The lot a per-lot piece is about: one lot named by its file name, or one single
     lot named in its first lines."""
@@ -153,7 +168,8 @@ def extract(text: PieceText, facts: Facts) -> None:
         if seg is None:
             continue
         if _is_clause_heading(article, facts, seg) or (
-            INSERTION_HINT.search(seg.norm) and _strong_content(seg, facts)
+            INSERTION_HINT.search(seg.norm)
+            and (_strong_content(seg, facts) or _points_to_annex(seg, facts))
         ):
             clause_roots.append(article)
             covered.update(id(a) for a in article.walk())

@@ -124,6 +124,91 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
     return found
 
 
+# « Le nombre d'heures d'insertion est de 615 pour le lot 1 et de 270 pour le lot 2 »:
+# figures without « heures » after a « nombre / volume d'heures » phrase (folded text).
+_BARE = re.compile(
+    r"(?:\b(?:est|sont)\s+(?:fixee?s?\s+)?(?:de|a)|\bet\s+(?:de|a)|:)\s*"
+    r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{1,6})(?=\s*(?:pour\b|au titre\b|\(|[.;,]|$))"
+)
+
+
+def _quantities(seg, facts: Facts) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each hours quantity of a segment outside tables: spaCy's
+    « 1 200 heures », and bare figures in a sentence that says « nombre d'heures »."""
+    matches = facts.matches(seg)
+    found = [(m.start, m.end, m.text) for m in matches if m.label == "HOURS_QTY"]
+    for phrase in matches:
+        if phrase.label != "HOURS_PHRASE" or not re.match(
+            r"(?:nombre|volume)", unaccent(phrase.text)
+        ):
+            continue
+        s_start, s_end = seg.sentence_around(phrase.start)
+        if any(s_start <= start < s_end for start, _, _ in found):
+            continue
+        for bare in _BARE.finditer(seg.norm, phrase.end, s_end):
+            found.append((bare.start(1), bare.end(1), seg.text[bare.start(1) : bare.end(1)]))
+    return sorted(set(found))
+
+
+def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, value, sentence start, sentence end) of the quantities that are
+    insertion hours (not a delay, a working week, the hours worked of a formula)."""
+    phrases = [m for m in facts.matches(seg) if m.label == "HOURS_PHRASE"]
+    result = []
+    for start, end, words in _quantities(seg, facts):
+        block = seg.block_at(start)
+        if block.place.table is not None:
+            continue  # tables are read by column above
+        s_start, s_end = seg.sentence_around(start)
+        sentence = seg.norm[s_start:s_end]
+        before = seg.norm[s_start:start]
+        after = seg.norm[end:s_end]
+        said_insertion = any(s_start <= p.start < s_end for p in phrases) or re.search(
+            r"insertion|inser", sentence
+        )
+        if not (said_insertion or seg.in_clause):
+            continue
+        if _NOT_INSERTION_BEFORE.search(before[-40:]) or _NOT_INSERTION_AFTER.search(after[:30]):
+            continue
+        window = before[-50:]
+        if (
+            re.search(rf"travaill|main[- ]d'{OE}uvre|heures de travail", window)
+            and "insertion" not in window
+        ):
+            continue  # the hours worked of the formula, not the insertion hours
+        if re.search(r"\bpar heure|l'heure\b", before[-15:]):
+            continue
+        value = _hours_value(words)
+        if value is None:
+            continue
+        result.append((start, end, value, s_start, s_end))
+    return result
+
+
+def _lots_of(norm: str, found: list[tuple[int, int, int, int, int]]) -> list[str | None]:
+    """The lot each quantity of one sentence is about. « Lot 1 : 615 heures, lot 2 : 270
+    heures » names the lot before its figure; « 615 heures (lot 1) et 270 heures (lot 2) »,
+    « 1 200 heures pour le lot 3 » after it: the first figure tells the sentence's style."""
+    lots: list[str | None] = []
+    edges = [
+        (found[i - 1][1] if i else q[3], found[i + 1][0] if i + 1 < len(found) else q[4])
+        for i, q in enumerate(found)
+    ]
+    first_before = list(LOT_RE.finditer(norm, edges[0][0], found[0][0]))
+    first_after = list(LOT_RE.finditer(norm, found[0][1], edges[0][1]))
+    after_style = not first_before and bool(first_after)
+    for (start, end, _value, s_start, _), (left, right) in zip(found, edges, strict=True):
+        if after_style:
+            match = LOT_RE.search(norm, end, right)
+        else:
+            chunk = list(LOT_RE.finditer(norm, left, start)) or list(
+                LOT_RE.finditer(norm, s_start, start)
+            )
+            match = chunk[-1] if chunk else None
+        lots.append(normalise_lot(match.group(1)) if match else None)
+    return lots
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     _tables(text, facts)
     for seg in text.segments:
@@ -131,45 +216,24 @@ def extract(text: PieceText, facts: Facts) -> None:
             continue
         if not (seg.in_clause or INSERTION_HINT.search(seg.norm)):
             continue
-        matches = facts.matches(seg)
-        phrases = [m for m in matches if m.label == "HOURS_PHRASE"]
-        for match in matches:
-            if match.label != "HOURS_QTY":
-                continue
-            block = seg.block_at(match.start)
-            if block.place.table is not None:
-                continue  # tables are read by column above
-            s_start, s_end = seg.sentence_around(match.start)
-            sentence = seg.norm[s_start:s_end]
-            before = seg.norm[s_start : match.start]
-            after = seg.norm[match.end : s_end]
-            said_insertion = any(s_start <= p.start < s_end for p in phrases) or re.search(
-                r"insertion|inser", sentence
-            )
-            if not (said_insertion or seg.in_clause):
-                continue
-            if _NOT_INSERTION_BEFORE.search(before[-40:]) or _NOT_INSERTION_AFTER.search(
-                after[:30]
+        by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
+        for quantity in _accepted(text, seg, facts):
+            by_sentence.setdefault(quantity[3], []).append(quantity)
+        for found in by_sentence.values():
+            for (start, end, value, s_start, s_end), lot in zip(
+                found, _lots_of(seg.norm, found), strict=True
             ):
-                continue
-            window = before[-50:]
-            if (
-                re.search(rf"travaill|main[- ]d'{OE}uvre|heures de travail", window)
-                and "insertion" not in window
-            ):
-                continue  # the hours worked of the formula, not the insertion hours
-            if re.search(r"\bpar heure|l'heure\b", before[-15:]):
-                continue
-            value = _hours_value(match.text)
-            if value is None:
-                continue
-            lot_matches = list(LOT_RE.finditer(before))
-            total = _TOTAL_BEFORE.search(before[lot_matches[-1].end() :] if lot_matches else before)
-            if total:
-                facts.add("hours_total", value, seg, match.start, match.end)
-                continue
-            lot = normalise_lot(lot_matches[-1].group(1)) if lot_matches else text.lot
-            facts.add("hours", value, seg, match.start, match.end, lot=lot)
-            if _PERIOD_AFTER.search(after):
-                period = "tranche" if "tranche" in after[:40] else "year"
-                facts.add("hours_period", period, seg, match.start, match.end, lot=lot)
+                before = seg.norm[s_start:start]
+                lot_matches = list(LOT_RE.finditer(before))
+                total = _TOTAL_BEFORE.search(
+                    before[lot_matches[-1].end() :] if lot_matches else before
+                )
+                if total:
+                    facts.add("hours_total", value, seg, start, end)
+                    continue
+                lot = lot or text.lot
+                facts.add("hours", value, seg, start, end, lot=lot)
+                after = seg.norm[end:s_end]
+                if _PERIOD_AFTER.search(after):
+                    period = "tranche" if "tranche" in after[:40] else "year"
+                    facts.add("hours_period", period, seg, start, end, lot=lot)

@@ -38,4 +38,11 @@ def not_final(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Ite
 
 @rule("CS904", Severity.INFO)
 def unknown_kind(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
-    return _reading_findings(consultation, "CS904")
+    # A scanned piece without any text cannot be typed: its CS902 already says it cannot
+    # be reviewed, a CS904 beside it would only repeat it.
+    scanned = {
+        p.path
+        for p in consultation.pieces
+        if not p.blocks and any(f.code == "CS902" for f in p.findings)
+    }
+    return (f for f in _reading_findings(consultation, "CS904") if f.piece not in scanned)
