@@ -55,7 +55,16 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
             ["Total", "2\u00a0155 heures"],
         ]
     )
-    _write(tmp_path / "CCAP.docx", _Doc([_P("Cahier des clauses administratives particulières"), _H("Article 9 - Clause sociale d'insertion"), table]))
+    _write(
+        tmp_path / "CCAP.docx",
+        _Doc(
+            [
+                _P("Cahier des clauses administratives particulières"),
+                _H("Article 9 - Clause sociale d'insertion"),
+                table,
+            ]
+        ),
+    )
     report = _review(tmp_path, review_date=_date(2026, 11, 25), strict=True)
     assert "CS402" not in {f.code for f in report.findings}
     assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 1200, "2": 955}
@@ -365,3 +374,56 @@ def test_title_page_buyer_in_capitals_takes_the_case_written_elsewhere(tmp_path)
     assert facts["buyer"] == "Communauté d'agglomération du Grand Exemple"
     assert facts["object"] == "Entretien des espaces verts du parc d'activités"
     assert facts["consultation_reference"] == "2026/AG/031"
+
+
+def test_lot_named_after_its_figure_is_not_the_previous_one(tmp_path):
+    """Review: in « 615 heures d'insertion (lot 1) et 270 heures d'insertion (lot 2) » the
+    270 hours went to lot 1 (the last lot before the figure): false CS401 / CS403."""
+    ccap = _clause_ccap("615 heures d'insertion (lot 1) et 270 heures d'insertion (lot 2).")
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap})
+    assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 615, "2": 270}
+
+
+def test_ccap_article_that_incorporates_the_clause_annex_is_a_clause_article(tmp_path):
+    """Review: a CCAP « Conditions particulières d'exécution » article sending the reader
+    to the clause annex was no clause article: false CS101."""
+    from generators.simple_documents import H, P, Doc
+
+    ccap = Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 9 - Conditions particulières d'exécution"),
+            P(
+                "Les conditions d'exécution à caractère social (action d'insertion) sont "
+                "définies à l'annexe n° 2 au présent CCAP."
+            ),
+        ]
+    )
+    annex = Doc(
+        [
+            P("Annexe n° 2 au CCAP – Clause sociale d'insertion"),
+            P("Le titulaire réalise 300 heures d'insertion."),
+        ]
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap, "Annexe_clause.docx": annex})
+    assert "CS101" not in {f.code for f in report.findings}
+    assert any(f.kind == "clause_article" and f.piece == "CCAP.docx" for f in report.facts)
+
+
+def test_text_less_scanned_piece_is_cs902_without_cs904(tmp_path):
+    """Review: a fully scanned PDF got CS902 and CS904 (type unknown), the second only
+    repeating that it cannot be read."""
+    import io
+
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF(format="A4")
+    image = io.BytesIO()
+    Image.new("RGB", (200, 280), "white").save(image, format="PNG")
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=180)
+    tmp_path.mkdir(exist_ok=True)
+    pdf.output(str(tmp_path / "scan.pdf"))
+    report = _review_docs(tmp_path, {})
+    assert sorted(f.code for f in report.findings if f.piece == "scan.pdf") == ["CS902"]
