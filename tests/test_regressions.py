@@ -55,16 +55,7 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
             ["Total", "2\u00a0155 heures"],
         ]
     )
-    _write(
-        tmp_path / "CCAP.docx",
-        _Doc(
-            [
-                _P("Cahier des clauses administratives particulières"),
-                _H("Article 9 - Clause sociale d'insertion"),
-                table,
-            ]
-        ),
-    )
+    _write(tmp_path / "CCAP.docx", _Doc([_P("Cahier des clauses administratives particulières"), _H("Article 9 - Clause sociale d'insertion"), table]))
     report = _review(tmp_path, review_date=_date(2026, 11, 25), strict=True)
     assert "CS402" not in {f.code for f in report.findings}
     assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 1200, "2": 955}
