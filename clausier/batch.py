@@ -357,25 +357,24 @@ class LocalPool:
         while pending or any(w.task is not None for w in self.workers):
             for worker in self.workers:
                 if worker.ready and worker.task is None and pending:
-                    task = pending.popleft()
-                    worker.conn.send(task)
-                    worker.task, worker.started = task, time.monotonic()
+                    self._assign(worker, pending)
             handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
             wait(handles, timeout=0.5)
             for index, worker in enumerate(list(self.workers)):
-                replace = self._service(worker, on_done)
+                replace = self._service(worker, on_done, pending)
                 if replace:
                     self._stop(worker, kill=True)
-                    busy = sum(1 for w in self.workers if w.task is not None)
-                    if pending or busy > 0:
-                        self.workers[index] = self._start()
-                    else:
-                        self.workers[index] = None  # type: ignore[call-overload]
+                    self.workers[index] = self._start() if pending else None  # type: ignore[call-overload]
             self.workers = [w for w in self.workers if w is not None]
             if not self.workers and pending:
                 self.workers = [self._start()]
 
-    def _service(self, worker: _Worker, on_done) -> bool:
+    def _assign(self, worker: _Worker, pending: deque[Task]) -> None:
+        task = pending.popleft()
+        worker.conn.send(task)
+        worker.task, worker.started = task, time.monotonic()
+
+    def _service(self, worker: _Worker, on_done, pending: deque[Task]) -> bool:
         """Handle what a worker has to say; True when it must be replaced."""
         try:
             while worker.conn.poll():
@@ -391,6 +390,8 @@ class LocalPool:
                 elif kind == "done":
                     task, worker.task = worker.task, None
                     worker.done += 1
+                    if worker.done < self.max_tasks and pending:
+                        self._assign(worker, pending)  # keep it busy while we write
                     on_done(task, value, None)  # type: ignore[arg-type]
                     if worker.done >= self.max_tasks:
                         return True  # it exits by itself: start a fresh one
