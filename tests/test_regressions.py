@@ -418,3 +418,15 @@ def test_text_less_scanned_piece_is_cs902_without_cs904(tmp_path):
     pdf.output(str(tmp_path / "scan.pdf"))
     report = _review_docs(tmp_path, {})
     assert sorted(f.code for f in report.findings if f.piece == "scan.pdf") == ["CS902"]
+
+
+def test_lot_not_concerned_by_the_clause_is_not_covered(tmp_path):
+    """Review: « Le lot 3 n'est pas concerné par la clause sociale » was read as a lot the
+    clause covers (« concerné »): false CS301 for lot 3."""
+    ccap = _clause_ccap(
+        "Lot 1 : 615 heures d'insertion. Lot 2 : 270 heures d'insertion.",
+        "Le lot 3 n'est pas concerné par la clause sociale.",
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap})
+    assert "CS301" not in {f.code for f in report.findings}
+    assert [f.lot for f in report.facts if f.kind == "lot_no_clause"] == ["3"]

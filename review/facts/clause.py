@@ -52,6 +52,12 @@ _COVERS = re.compile(
 )
 
 
+_NOT_COVERED = re.compile(
+    r"\bn'(?:est|sont)\s+pas\b|\bne\s+(?:\w+\s+){1,2}pas\b|\bexclue?s?\b|\bsauf\b|\bexcepte\b"
+    r"|\bhormis\b|\ba\s+l'exception\b|\bhors\s+(?:clause|champ)"
+)
+
+
 def lot_list(words: str) -> list[str]:
     """The lot numbers of « 1, 2 et 4 », « 1 à 3 » (folded text), normalised."""
     numbers: list[str] = []
@@ -92,8 +98,16 @@ def _covered_lots(text: PieceText, facts: Facts) -> None:
             lots: list[str] = []
             for match in _LOT_LIST.finditer(sentence):
                 lots.extend(lot_list(match.group(1)))
-            if lots:
-                facts.add("clause_lots", list(dict.fromkeys(lots)), seg, start, end)
+            if not lots:
+                continue
+            if _NOT_COVERED.search(sentence):
+                # « Le lot 3 n'est pas concerné par la clause » says it carries none;
+                # « tous les lots sauf le lot 3 » is too subtle to list: skip it.
+                if not re.search(r"\b(?:sauf|excepte|hormis|a l'exception)\b", sentence):
+                    for lot in lots:
+                        facts.add("lot_no_clause", lot, seg, start, end, lot=lot)
+                continue
+            facts.add("clause_lots", list(dict.fromkeys(lots)), seg, start, end)
 
 
 def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool:

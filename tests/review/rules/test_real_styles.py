@@ -396,3 +396,14 @@ def test_lot_named_after_its_hours_in_prose(tmp_path):
         hours = {lot.number: lot.hours.get("CCAP") for lot in report.lots}
         assert hours == {"1": 615, "2": 270}, name
         _only(report)
+
+
+def test_lot_said_not_concerned_is_no_lot_without_hours(tmp_path):
+    """« Le lot 3 n'est pas concerné par la clause sociale », « tous les lots sauf le lot
+    3 »: no CS301 for lot 3 (it was read as covered: « concerné »)."""
+    for name, words in {
+        "negation": " Le lot 3 (fourniture de mobilier) n'est pas concerné par la clause sociale.",
+        "except": " La clause d'insertion concerne tous les lots sauf le lot 3.",
+    }.items():
+        report = run(write_dce(tmp_path / name, {"RC.docx": rc(clause=RC_CLAUSE + words)}))
+        _only(report)
