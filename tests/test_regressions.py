@@ -430,3 +430,25 @@ def test_lot_not_concerned_by_the_clause_is_not_covered(tmp_path):
     report = _review_docs(tmp_path, {"CCAP.docx": ccap})
     assert "CS301" not in {f.code for f in report.findings}
     assert [f.lot for f in report.facts if f.kind == "lot_no_clause"] == ["3"]
+
+
+def test_insertion_article_of_another_ccag_than_the_contracts(tmp_path):
+    """Review: a works clause citing « article 16.1 du CCAG-FCS » (copied from a services
+    tender) was not reported: the cited family was trusted over the contract's CCAG."""
+    from generators.simple_documents import H, P, Doc
+
+    ccap = Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 2 - Pièces contractuelles"),
+            P("CCAG-Travaux approuvé par l'arrêté du 30 mars 2021."),
+            H("Article 9 - Clause sociale d'insertion"),
+            P(
+                "En application de l'article 16.1 du CCAG-FCS, le titulaire réalise 300 heures "
+                "d'insertion."
+            ),
+        ]
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap})
+    found = [f for f in report.findings if f.code == "CS203"]
+    assert len(found) == 1 and "CCAG-Travaux" in found[0].message

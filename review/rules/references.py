@@ -165,6 +165,44 @@ def _ccag_family_of(facts: Facts, piece: str) -> str | None:
     return None
 
 
+def _governing_ccag(facts: Facts, sentence: str) -> str | None:
+    """The CCAG the consultation clearly follows: the only family its pieces name outside
+    `sentence` (the clause's own citation), backed by the nature of the contract."""
+    families = {
+        f.value.ccag
+        for f in facts.of("reference")
+        if f.value.family == "ccag" and f.value.ccag and f.value.sentence != sentence
+    }
+    if len(families) != 1:
+        return None
+    family = families.pop()
+    natures = {f.value for f in facts.of("nature")}
+    if natures and ("travaux" in natures) != (family == "travaux"):
+        return None  # the pieces disagree: no sure finding
+    return family
+
+
+def _other_ccag(law, fact: Fact, facts: Facts, governing: str) -> Iterable[Finding]:
+    """The clause cites the insertion article of another CCAG than the contract's (a clause
+    copied from a services tender into a works one)."""
+    ref = fact.value
+    cited_name = law.ccag_names.get(ref.ccag, "CCAG").split(" (")[0]
+    name = law.ccag_names.get(governing, "CCAG").split(" (")[0]
+    expected = law.ccag_insertion_article(governing)
+    if not expected:
+        return
+    yield finding(
+        "CS203",
+        f"La clause d'insertion renvoie à l'article {ref.article} du {cited_name}, alors que le "
+        f"marché relève du {name} (article {expected} pour l'insertion).",
+        suggestion=f"Article {expected} du {name} 2021.",
+        piece=fact.piece,
+        location=_loc(fact),
+        excerpt=facts.excerpt(fact),
+        target=fact.text,
+    )
+
+
 @rule("CS203", Severity.ERROR)
 def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     law = ctx.law
@@ -197,6 +235,10 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
             if re.search(r"penalit|resiliation|retenue", sentence):
                 continue
             family = ref.ccag or _ccag_family_of(facts, fact.piece)
+            governing = _governing_ccag(facts, ref.sentence)
+            if ref.ccag and governing and governing != ref.ccag:
+                yield from _other_ccag(law, fact, facts, governing)
+                continue
             expected = law.ccag_insertion_article(family) if family else None
             if not expected:
                 continue

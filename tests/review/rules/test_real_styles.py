@@ -407,3 +407,15 @@ def test_lot_said_not_concerned_is_no_lot_without_hours(tmp_path):
     }.items():
         report = run(write_dce(tmp_path / name, {"RC.docx": rc(clause=RC_CLAUSE + words)}))
         _only(report)
+
+
+def test_clause_copied_from_a_services_tender_cites_the_ccag_fcs(tmp_path):
+    """A works tender (CCAG-Travaux) whose clause cites « l'article 16.1 du CCAG-FCS »: the
+    right article of the wrong CCAG, CS203 with article 20.1 of the CCAG-Travaux."""
+    objet = (
+        "En application de l'article L2112-2 du Code de la commande publique et de l'article "
+        "16.1 du CCAG-FCS, le titulaire réalise une action d'insertion professionnelle."
+    )
+    report = run(write_dce(tmp_path, {"CCAP.docx": ccap(objet=objet)}))
+    _only(report, "CS203")
+    assert "20.1" in by_code(report, "CS203")[0].suggestion
