@@ -199,6 +199,14 @@ PATTERNS: dict[str, list[list[dict]]] = {
             {"NORM": {"IN": ["rsa", "revenu", "minima", "l'ass", "l'aah", "ass", "aah"]}},
         ),
         _p({"NORM": {"IN": ["rqth", "rsa", "qpv", "pass"]}}),
+        # « personnes éloignées de l'emploi » (with the facilitator's validation, usual)
+        _p(
+            {"NORM": {"IN": ["personnes", "publics", "public", "personne"]}},
+            {"NORM": {"REGEX": r"^eloigne"}},
+            {"NORM": {"IN": ["de", "du"]}},
+            {"NORM": {"IN": ["l'", "marche"]}, "OP": _OPT},
+            {"NORM": {"IN": ["emploi", "travail"]}},
+        ),
         _p(
             {"NORM": {"IN": ["jeunes"]}},
             {"NORM": {"IN": ["de", "agés", "ages"]}, "OP": "*"},
@@ -328,7 +336,8 @@ PATTERNS: dict[str, list[list[dict]]] = {
             {"NORM": {"REGEX": r"^(l'execution|execution|l'action|heures|la|realisation)"}},
         ),
     ],
-    "PENALTY": [_p({"NORM": {"REGEX": r"^(penalite|penalites|penalisation)$"}})],
+    # « retenue »: review.facts.penalties drops « retenue de garantie » (no penalty)
+    "PENALTY": [_p({"NORM": {"REGEX": r"^(penalite|penalites|penalisation|retenues?)$"}})],
 }
 
 

@@ -452,3 +452,18 @@ def test_insertion_article_of_another_ccag_than_the_contracts(tmp_path):
     report = _review_docs(tmp_path, {"CCAP.docx": ccap})
     found = [f for f in report.findings if f.code == "CS203"]
     assert len(found) == 1 and "CCAG-Travaux" in found[0].message
+
+
+def test_retenue_penalty_and_personnes_eloignees_public(tmp_path):
+    """Review: « une retenue de 30 € par heure d'insertion non réalisée » was no penalty
+    (false CS306) and « personnes éloignées de l'emploi » no public (false CS302); « la
+    modalité retenue » must stay no penalty."""
+    ccap = _clause_ccap(
+        "Le titulaire réalise 300 heures d'insertion au bénéfice de personnes éloignées de "
+        "l'emploi. Il informe le facilitateur de la modalité retenue.",
+        "Pour chaque heure d'insertion non réalisée, une retenue de 30 € est opérée.",
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap})
+    codes = {f.code for f in report.findings}
+    assert not codes & {"CS302", "CS306", "CS307"}
+    assert len([f for f in report.facts if f.kind == "penalty_hours"]) == 1

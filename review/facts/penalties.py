@@ -46,13 +46,29 @@ _SMIC_VALUE = re.compile(
     r"smic[^.€]{0,60}?(\d{1,2},\d{2})\s*(?:€|euros?)|(\d{1,2},\d{2})\s*(?:€|euros?)[^.]{0,30}smic"
 )
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
+_GUARANTEE = re.compile(r"\s+de\s+garantie")  # « retenue de garantie »: no penalty
+
+
+def _is_penalty(seg, match) -> bool:
+    """« pénalité » always; « retenue » only as a noun with an amount in its sentence
+    (« une retenue de 30 € »), never « la modalité retenue » nor a « retenue de garantie »."""
+    if not seg.norm[match.start : match.end].startswith("retenue"):
+        return True
+    if _GUARANTEE.match(seg.norm, match.end):
+        return False
+    if not re.search(
+        r"\b(?:une|la|des|les|toute|d'une)\s+$", seg.norm[max(0, match.start - 12) : match.start]
+    ):
+        return False
+    start, end = seg.sentence_around(match.start)
+    return bool(_AMOUNT.search(seg.norm[start:end]))
 
 
 def extract(text: PieceText, facts: Facts) -> None:
     for seg in text.segments:
         if not candidate(seg):
             continue
-        matches = [m for m in facts.matches(seg) if m.label == "PENALTY"]
+        matches = [m for m in facts.matches(seg) if m.label == "PENALTY" and _is_penalty(seg, m)]
         context_clause = seg.in_clause or bool(
             re.search(r"insertion|clause", unaccent(seg.headings))
         )

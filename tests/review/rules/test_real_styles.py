@@ -419,3 +419,25 @@ def test_clause_copied_from_a_services_tender_cites_the_ccag_fcs(tmp_path):
     report = run(write_dce(tmp_path, {"CCAP.docx": ccap(objet=objet)}))
     _only(report, "CS203")
     assert "20.1" in by_code(report, "CS203")[0].suggestion
+
+
+def test_penalty_written_as_a_retenue_and_public_as_personnes_eloignees(tmp_path):
+    """« une retenue de 30 € … par heure non réalisée » is the penalty (no CS306); « des
+    personnes éloignées de l'emploi, dont l'éligibilité est validée par le facilitateur »
+    is the public (no CS302); « la modalité retenue » is no penalty (no CS307)."""
+    report = run(
+        write_dce(
+            tmp_path,
+            {
+                "CCAP.docx": ccap(
+                    public="L'action d'insertion bénéficie à des personnes éloignées de "
+                    "l'emploi, dont l'éligibilité est validée par le facilitateur.",
+                    modalities=CLAUSE_MODALITIES
+                    + " Le titulaire informe le facilitateur de la modalité retenue.",
+                    penalty="Pour chaque heure d'insertion non réalisée, une retenue de 30 € "
+                    "est opérée sur les sommes dues au titulaire.",
+                )
+            },
+        )
+    )
+    _only(report)
