@@ -467,3 +467,14 @@ def test_retenue_penalty_and_personnes_eloignees_public(tmp_path):
     codes = {f.code for f in report.findings}
     assert not codes & {"CS302", "CS306", "CS307"}
     assert len([f for f in report.facts if f.kind == "penalty_hours"]) == 1
+
+
+def test_contract_length_and_calculation_result_in_the_clause(tmp_path):
+    """Review: « chaque contrat compte au moins 70 heures » was read as the insertion hours
+    (false CS401), « … de 7 000 heures de main-d'œuvre, soit 350 heures » was dropped."""
+    ccap = _clause_ccap(
+        "Chaque contrat de travail compte au moins 70 heures.",
+        "L'effort d'insertion représente 5 % de 7 000 heures de main-d'œuvre, soit 350 heures.",
+    )
+    report = _review_docs(tmp_path, {"CCAP.docx": ccap})
+    assert [f.value for f in report.facts if f.kind == "hours"] == [350]

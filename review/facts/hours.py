@@ -26,6 +26,10 @@ _NOT_INSERTION_BEFORE = re.compile(
 _NOT_INSERTION_AFTER = re.compile(
     r"^\W*(?:par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai)"
 )
+_CONTRACT_LENGTH = re.compile(
+    r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
+    r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
+)
 _TOTAL_BEFORE = re.compile(
     r"(?:total\w*|au total|globa\w*|ensemble des lots|l'ensemble du marche|cumul\w*)[^.;]*$"
 )
@@ -174,8 +178,11 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
         if (
             re.search(rf"travaill|main[- ]d'{OE}uvre|heures de travail", window)
             and "insertion" not in window
+            and not re.search(r"\bsoit\s*(?:un\s+volume\s+de\s+)?$", before)
         ):
             continue  # the hours worked of the formula, not the insertion hours
+        if _CONTRACT_LENGTH.search(before[-60:]):
+            continue  # « chaque contrat compte au moins 70 heures »: a contract's length
         if re.search(r"\bpar heure|l'heure\b", before[-15:]):
             continue
         value = _hours_value(words)

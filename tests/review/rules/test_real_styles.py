@@ -441,3 +441,26 @@ def test_penalty_written_as_a_retenue_and_public_as_personnes_eloignees(tmp_path
         )
     )
     _only(report)
+
+
+def test_contract_not_divided_into_lots_with_other_hours_in_the_clause(tmp_path):
+    """A single contract (lot « unique »): « chaque contrat compte au moins 70 heures » is a
+    contract's length, « … 5 % de 7 000 heures de main-d'œuvre, soit 350 heures » gives the
+    insertion hours: the lot holds 350 hours in every piece, no CS401."""
+    rc_doc = rc(
+        lots=None,
+        clause="Le marché n'est pas alloti. Il comporte une clause sociale d'insertion de 350 "
+        "heures (article 9 du CCAP).",
+    )
+    ae_doc = ae(commitment=P("Le candidat s'engage à réaliser 350 heures d'insertion."))
+    ccap_doc = ccap(
+        hours=None,
+        total=None,
+        objet=CLAUSE_OBJECT + " Chaque contrat de travail compte au moins 70 heures. L'effort "
+        "d'insertion représente 5 % de 7 000 heures de main-d'œuvre, soit 350 heures.",
+    )
+    report = run(write_dce(tmp_path, {"RC.docx": rc_doc, "AE.docx": ae_doc, "CCAP.docx": ccap_doc}))
+    _only(report)
+    assert [(lot.number, lot.hours) for lot in report.lots] == [
+        ("unique", {"CCAP": 350, "AE": 350, "RC": 350})
+    ]
