@@ -10,6 +10,7 @@ from datetime import date
 from dce_builder import (
     CLAUSE_FACILITATOR,
     CLAUSE_MODALITIES,
+    CLAUSE_OBJECT,
     CLAUSE_PENALTY,
     CLAUSE_PENALTY_REPORTING,
     CLAUSE_PUBLIC,
