@@ -80,8 +80,7 @@ def test_oe_ligature_keeps_accent_insensitive_matching(tmp_path):
     """Review: « œ » folded to « oe » changed the segment length, the folded text fell back
     to a plain lower case with accents, and « Pôle emploi » in an article saying « mise en
     œuvre » was never matched (missed CS204)."""
-    from generators.simple_documents import H, P, Doc
-
+    from generators.simple_documents import Doc, H, P
     from review.nlp import fold
 
     assert fold("Mise en Œuvre – Pôle emploi’s") == "mise en œuvre – pole emploi's"
@@ -156,7 +155,7 @@ def test_hours_table_split_across_pdf_pages_is_one_table(tmp_path):
 
 
 def _clause_ccap(*paragraphs, hours_rows=None):
-    from generators.simple_documents import H, P, T, Doc
+    from generators.simple_documents import Doc, H, P, T
 
     items = [P("Cahier des clauses administratives particulières")]
     items += [H("Article 9 - Clause sociale d'insertion")]
@@ -171,7 +170,7 @@ def test_messages_contract_de_le_and_fit_the_penalty_found(tmp_path):
     of the per-hour penalty when the frozen SMIC was in the reporting-delay penalty."""
     import re as _re
 
-    from generators.simple_documents import P, T, Doc
+    from generators.simple_documents import Doc, P, T
 
     ccap = _clause_ccap(
         "En application de l'ARTICLE 14 DU CODE DES MARCHÉS PUBLICS, le titulaire réalise "
@@ -203,7 +202,7 @@ def test_messages_contract_de_le_and_fit_the_penalty_found(tmp_path):
 def test_cs301_for_a_lot_the_clause_covers_without_hours(tmp_path):
     """Review: CS301 per lot was not implemented: a lot the clause covers, with no hours in
     any piece, went unreported (CS404 only sees lots listed with hours)."""
-    from generators.simple_documents import P, T, Doc
+    from generators.simple_documents import Doc, P, T
 
     hours = [["Lot", "Heures d'insertion"], ["1", "615"], ["2", "270"]]
     ccap = _clause_ccap(
@@ -257,7 +256,7 @@ def test_expected_range_knows_accords_cadres():
 def test_cs403_judges_hours_per_year_of_an_accord_cadre(tmp_path):
     """Review: lots with hours « par an » were skipped by CS403 (a workaround for
     expected_range); now judged per year with the duration the pieces state."""
-    from generators.simple_documents import P, T, Doc
+    from generators.simple_documents import Doc, P, T
 
     def rc(hours: str) -> Doc:
         return Doc(
@@ -307,7 +306,7 @@ def test_buyer_object_reference_and_nature_facts_feed_generate_from(tmp_path):
     from docx import Document
 
     from clausier.cli import cli
-    from generators.simple_documents import H, P, T, Doc
+    from generators.simple_documents import Doc, H, P, T
 
     rc = Doc(
         [
@@ -347,7 +346,7 @@ def test_buyer_object_reference_and_nature_facts_feed_generate_from(tmp_path):
 def test_title_page_buyer_in_capitals_takes_the_case_written_elsewhere(tmp_path):
     """Review: a buyer written in capitals on the title page is reported in the case the
     piece writes it elsewhere (running header), for the generated clauses."""
-    from generators.simple_documents import H, P, Doc
+    from generators.simple_documents import Doc, H, P
 
     ccap = Doc(
         [
@@ -378,7 +377,7 @@ def test_lot_named_after_its_figure_is_not_the_previous_one(tmp_path):
 def test_ccap_article_that_incorporates_the_clause_annex_is_a_clause_article(tmp_path):
     """Review: a CCAP « Conditions particulières d'exécution » article sending the reader
     to the clause annex was no clause article: false CS101."""
-    from generators.simple_documents import H, P, Doc
+    from generators.simple_documents import Doc, H, P
 
     ccap = Doc(
         [
@@ -435,7 +434,7 @@ def test_lot_not_concerned_by_the_clause_is_not_covered(tmp_path):
 def test_insertion_article_of_another_ccag_than_the_contracts(tmp_path):
     """Review: a works clause citing « article 16.1 du CCAG-FCS » (copied from a services
     tender) was not reported: the cited family was trusted over the contract's CCAG."""
-    from generators.simple_documents import H, P, Doc
+    from generators.simple_documents import Doc, H, P
 
     ccap = Doc(
         [
