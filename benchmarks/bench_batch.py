@@ -40,12 +40,15 @@ ENGINE: str | None = None
 
 class MemorySampler(threading.Thread):
     """Samples, every `interval` seconds, the summed RSS of this process's descendants
-    (the batch workers and their forkserver) and how many reports are written."""
+    (the batch workers and their forkserver), how many reports are written, and the CPU
+    time of every descendant (its last value seen: a worker's last tenth of a second
+    before it is recycled is missed)."""
 
-    def __init__(self, out_dir: Path, interval: float = 0.25) -> None:
+    def __init__(self, out_dir: Path, interval: float = 0.1) -> None:
         super().__init__(daemon=True)
         self.out_dir, self.interval = out_dir, interval
         self.samples: list[tuple[int, int]] = []  # (reports written, bytes)
+        self.cpu: dict[int, float] = {}  # pid -> user + system seconds
         self.stopped = threading.Event()
         try:
             import psutil
@@ -53,12 +56,19 @@ class MemorySampler(threading.Thread):
             self.me = psutil.Process()
         except ImportError:
             self.me = None
+        # The forkserver outlives a run: only what it spends during this one counts.
+        self.baseline: dict[int, float] = {}
+        if self.me is not None:
+            self.rss()
+            self.baseline, self.cpu = self.cpu, {}
 
     def rss(self) -> int:
         total = 0
         for child in self.me.children(recursive=True):
             with contextlib.suppress(Exception):  # a recycled worker vanished meanwhile
                 total += child.memory_info().rss
+                times = child.cpu_times()
+                self.cpu[child.pid] = times.user + times.system
         return total
 
     def done(self) -> int:
@@ -91,6 +101,7 @@ def timed_batch(root: Path, out: Path, jobs: int, checkpoints: list[int]):
     ENGINE = ENGINE or engine_fingerprint()
 
     sampler = MemorySampler(out)
+    machine_before, me_before = _busy(), _own_cpu()
     sampler.start()
     started = time.perf_counter()
     result = run_batch(
@@ -99,7 +110,25 @@ def timed_batch(root: Path, out: Path, jobs: int, checkpoints: list[int]):
     seconds = time.perf_counter() - started
     sampler.stopped.set()
     sampler.join()
-    return result, seconds, sampler.peaks(checkpoints)
+    ours = sum(t - sampler.baseline.get(pid, 0.0) for pid, t in sampler.cpu.items())
+    ours += _own_cpu() - me_before
+    cpu = {"batch": ours, "others": max(_busy() - machine_before - ours, 0.0)}
+    return result, seconds, sampler.peaks(checkpoints), cpu
+
+
+def _busy() -> float:
+    """CPU seconds the whole machine has spent (every program), 0 without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return 0.0
+    times = psutil.cpu_times()
+    return times.user + times.system + getattr(times, "nice", 0.0)
+
+
+def _own_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def fmt_mib(values: list[float | None]) -> str:
@@ -178,34 +207,48 @@ def main(argv: list[str] | None = None) -> int:
     for extra in sorted(warm.iterdir())[1:]:
         shutil.rmtree(extra) if extra.is_dir() else extra.unlink()
     shutil.rmtree(work / "sortie-amorce", ignore_errors=True)
-    timed_batch(warm, work / "sortie-amorce", 1, [])
+    timed_batch(warm, work / "sortie-amorce", 1, [])  # noqa: F841
     seconds = {1: 0.0, 2: 0.0}
     reviewed = {1: 0, 2: 0}
+    cpu = {1: {"batch": 0.0, "others": 0.0}, 2: {"batch": 0.0, "others": 0.0}}
     failed = 0
     for index, part in enumerate(parts):
         for jobs in (1, 2) if index % 2 == 0 else (2, 1):
             out = work / f"sortie-j{jobs}" / part.name
             shutil.rmtree(out, ignore_errors=True)
-            result, spent, _ = timed_batch(part, out, jobs, [])
+            result, spent, _, used = timed_batch(part, out, jobs, [])
             seconds[jobs] += spent
+            for key in used:
+                cpu[jobs][key] += used[key]
             reviewed[jobs] += result.reviewed
             failed += result.failed
     for jobs in (1, 2):
         print(
             f"-j {jobs} : {reviewed[jobs]} consultations en {seconds[jobs]:.1f} s, "
-            f"{reviewed[jobs] / seconds[jobs]:.2f} consultations/s"
+            f"{reviewed[jobs] / seconds[jobs]:.2f} consultations/s ; temps processeur : "
+            f"Clausier {cpu[jobs]['batch']:.0f} s, autres programmes {cpu[jobs]['others']:.0f} s"
         )
     if failed:
         print(f"  dont {failed} en échec (CS901 du lot)")
     print(f"-j 2 / -j 1 : {seconds[1] / seconds[2]:.2f}× (objectif ≥ 1,7×)")
+    # On a shared machine, the CPU other programs took during the -j 2 rounds was taken
+    # from the batch (it had both cores); during -j 1 rounds they mostly used the idle one.
+    if cpu[2]["batch"] and cpu[1]["batch"]:
+        busy_share = cpu[2]["batch"] / (2 * seconds[2])
+        print(
+            f"  Clausier a occupé {busy_share:.0%} des 2 cœurs pendant -j 2 ; même travail "
+            f"processeur par consultation à -j 1 et -j 2 : "
+            f"{1000 * cpu[1]['batch'] / reviewed[1]:.0f} ms et "
+            f"{1000 * cpu[2]['batch'] / reviewed[2]:.0f} ms"
+        )
 
     # One run over the whole corpus: memory as it goes, then the unchanged re-run.
     checkpoints = sorted({max(n // 5, 1), max(n // 2, 1), n})
     out = work / "sortie-complete"
     shutil.rmtree(out, ignore_errors=True)
-    first, first_seconds, peaks = timed_batch(corpus, out, 2, checkpoints)
+    first, first_seconds, peaks, _ = timed_batch(corpus, out, 2, checkpoints)
     print(f"passage complet -j 2 : {first.reviewed} consultations en {first_seconds:.1f} s")
-    again, again_seconds, _ = timed_batch(corpus, out, 2, checkpoints)
+    again, again_seconds, _, _ = timed_batch(corpus, out, 2, checkpoints)
     print(
         f"relance sans changement : {again.skipped} inchangées, {again.reviewed} relues, "
         f"{again_seconds:.2f} s ; premier passage / relance : "
