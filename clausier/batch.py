@@ -422,8 +422,9 @@ class LocalPool:
                 if self.failed_starts > 3:
                     raise BatchError(
                         "Les processus de relecture s'arrêtent dès leur démarrage (code "
-                        f"{worker.process.exitcode}). Vérifiez l'installation de Clausier, "
-                        "ou essayez -j 1."
+                        f"{worker.process.exitcode}). Vérifiez l'installation de Clausier ; "
+                        "depuis un script Python, placez l'appel à run_batch sous "
+                        '« if __name__ == "__main__": ».'
                     )
             return True
         return False
