@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The version of the rule catalogue (spec/rules.md). The batch register keys its cache on it
+# (read as text, without importing): change it when a rule's meaning changes.
+CATALOGUE_VERSION = "2026.11"
+
 RuleFunction = Callable[[Consultation, "Facts", "RuleContext"], Iterable[Finding]]
 
 
