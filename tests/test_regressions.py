@@ -40,10 +40,10 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
     positive on the conforming works sample)."""
     from datetime import date as _date
 
+    from generators.simple_documents import Doc as _Doc
     from generators.simple_documents import H as _H
     from generators.simple_documents import P as _P
     from generators.simple_documents import T as _T
-    from generators.simple_documents import Doc as _Doc
     from generators.simple_documents import write as _write
     from review.engine import review as _review
 
@@ -55,7 +55,16 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
             ["Total", "2\u00a0155 heures"],
         ]
     )
-    _write(tmp_path / "CCAP.docx", _Doc([_P("Cahier des clauses administratives particulières"), _H("Article 9 - Clause sociale d'insertion"), table]))
+    _write(
+        tmp_path / "CCAP.docx",
+        _Doc(
+            [
+                _P("Cahier des clauses administratives particulières"),
+                _H("Article 9 - Clause sociale d'insertion"),
+                table,
+            ]
+        ),
+    )
     report = _review(tmp_path, review_date=_date(2026, 11, 25), strict=True)
     assert "CS402" not in {f.code for f in report.findings}
     assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 1200, "2": 955}
