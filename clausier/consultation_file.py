@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from clausier.hours import LotRequest
-from clausier.profile import find_line, toml_error_fr
+from clausier.tomlfile import close_key_hint, dotted, read_toml, where
 
 
 class ConsultationFileError(ValueError):
@@ -87,18 +85,7 @@ def load_consultation_file(path: Path) -> ConsultationSpec:
             f"Fichier consultation introuvable : {path}. Vérifiez le chemin "
             "(un modèle : samples/consultation-travaux.toml)."
         )
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConsultationFileError(
-            f"Fichier consultation {path} : ce n'est pas un texte UTF-8 ; enregistrez-le en UTF-8."
-        ) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConsultationFileError(
-            f"Fichier consultation {path} : syntaxe TOML incorrecte ({toml_error_fr(exc)})."
-        ) from None
+    data, text = read_toml(path, "Fichier consultation", ConsultationFileError)
     return _Reader(path, text).read(data)
 
 
@@ -108,20 +95,11 @@ class _Reader:
         self.text = text
 
     def error(self, key: tuple[str | int, ...], why: str) -> ConsultationFileError:
-        line = find_line(self.text, key)
-        where = f"{self.path}, ligne {line}" if line else str(self.path)
-        name = ".".join(f"{k}" if isinstance(k, str) else f"[{k + 1}]" for k in key)
-        name = name.replace(".[", "[")
-        return ConsultationFileError(f"Fichier consultation {where} : « {name} » {why}.")
+        place = where(str(self.path), self.text, key)
+        return ConsultationFileError(f"Fichier consultation {place} : « {dotted(key)} » {why}.")
 
     def unknown(self, key: tuple[str | int, ...], known: tuple[str, ...]) -> ConsultationFileError:
-        guess = difflib.get_close_matches(str(key[-1]), known, n=1, cutoff=0.6)
-        hint = (
-            f"voulez-vous dire « {guess[0]} » ?"
-            if guess
-            else "clés possibles : " + ", ".join(known)
-        )
-        return self.error(key, f"est une clé inconnue ; {hint}")
+        return self.error(key, f"est une clé inconnue ; {close_key_hint(str(key[-1]), known)}")
 
     def read(self, data: dict[str, Any]) -> ConsultationSpec:
         for key in data:

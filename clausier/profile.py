@@ -9,16 +9,15 @@ validated with a French message naming the file, the key and its line.
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from clausier.model import Severity
+from clausier.tomlfile import close_key_hint, dotted, find_line, read_toml, where  # noqa: F401 (find_line re-exported)
 
 
 class ProfileError(ValueError):
@@ -232,77 +231,19 @@ RULE_CODE = re.compile(r"^CS\d{3}$")
 TOP_LEVEL = [*SCHEMA, "metiers", "regles"]
 
 
-def find_line(text: str, path: tuple[str | int, ...]) -> int | None:
-    """The 1-based line where `path` (e.g. ("metiers", "peinture", "taux_main_oeuvre"), or
-    ("lots", 2, "montant") for the third [[lots]]) is written in a TOML text.
-
-    A small scanner is enough: it follows [table] and [[array]] headers and `key =` lines.
-    When the exact key is not written (an implicit table), the first line inside it is given.
-    """
-    current: tuple[str | int, ...] = ()
-    counts: dict[tuple[str | int, ...], int] = {}
-    fallback: int | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[["):
-            name = _split_key(line[2 : line.find("]]")])
-            counts[name] = counts.get(name, -1) + 1
-            current = (*name, counts[name])
-            here = current
-        elif line.startswith("["):
-            current = _split_key(line[1 : line.find("]")])
-            here = current
-        else:
-            match = re.match(
-                r"""^((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=""",
-                line,
-            )
-            if not match:
-                continue
-            here = (*current, *_split_key(match.group(1)))
-        if here == path:
-            return number
-        if fallback is None and len(here) > len(path) and here[: len(path)] == path:
-            fallback = number
-        if fallback is None and len(here) < len(path) and path[: len(here)] == here and "=" in line:
-            # `key = { inline table }` holding the path
-            fallback = number
-    return fallback
-
-
-def _split_key(key: str) -> tuple[str, ...]:
-    parts = re.findall(r"""\"([^"]*)\"|'([^']*)'|([A-Za-z0-9_\-]+)""", key)
-    return tuple(next(p for p in groups if p) if any(groups) else "" for groups in parts)
-
-
-def _where(file: str, text: str, path: tuple[str | int, ...]) -> str:
-    line = find_line(text, path)
-    return f"{file}, ligne {line}" if line else file
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
 def _unknown(
     file: str, text: str, path: tuple[str, ...], known: list[str], kind: str = "clé"
 ) -> ProfileError:
-    guess = difflib.get_close_matches(path[-1], known, n=1, cutoff=0.6)
-    hint = f"voulez-vous dire « {guess[0]} » ?" if guess else "clés possibles : " + ", ".join(known)
     return ProfileError(
-        f"Profil {_where(file, text, path)} : {kind} inconnue « {_dotted(path)} » ; {hint} "
+        f"Profil {where(file, text, path)} : {kind} inconnue « {dotted(path)} » ; "
+        f"{close_key_hint(path[-1], known)} "
         "Corrigez le nom ou supprimez la ligne."
     )
 
 
 def _bad(file: str, text: str, path: tuple[str, ...], why: str) -> ProfileError:
     return ProfileError(
-        f"Profil {_where(file, text, path)} : la clé « {_dotted(path)} » {why}. "
+        f"Profil {where(file, text, path)} : la clé « {dotted(path)} » {why}. "
         "Corrigez la valeur, puis vérifiez le fichier avec « clausier profile check »."
     )
 
@@ -327,7 +268,7 @@ def validate_profile_data(
             for code, level in value.items():
                 if not RULE_CODE.match(code):
                     raise ProfileError(
-                        f"Profil {_where(file, text, ('regles', code))} : « regles.{code} » "
+                        f"Profil {where(file, text, ('regles', code))} : « regles.{code} » "
                         "n'est pas un code de règle ; écrivez un code comme CS403."
                     )
                 if why := _rule_level(level):
@@ -346,7 +287,7 @@ def _validate_trades(trades: dict[str, Any], file: str, text: str, base_trades: 
         path = ("metiers", key)
         if not TRADE_KEY.match(key):
             raise ProfileError(
-                f"Profil {_where(file, text, path)} : le métier « {key} » doit être une clé "
+                f"Profil {where(file, text, path)} : le métier « {key} » doit être une clé "
                 "en minuscules sans accent ni espace (lettres, chiffres, _), par exemple "
                 "« peinture » ou « gros_oeuvre »."
             )
@@ -359,7 +300,7 @@ def _validate_trades(trades: dict[str, Any], file: str, text: str, base_trades: 
                 raise _bad(file, text, (*path, name), why)
         if "taux_main_oeuvre" not in trade and key not in base_trades:
             raise ProfileError(
-                f"Profil {_where(file, text, path)} : le métier « metiers.{key} » n'a pas de "
+                f"Profil {where(file, text, path)} : le métier « metiers.{key} » n'a pas de "
                 "taux de main-d'œuvre ; ajoutez une ligne « taux_main_oeuvre = 0.45 » "
                 "(un nombre entre 0 et 1) dans sa table."
             )
@@ -374,42 +315,7 @@ def _read_toml(path: Path, what: str = "Profil") -> tuple[dict[str, Any], str]:
         )
     if path.is_dir():
         raise ProfileError(f"{what} {path} : c'est un dossier ; indiquez un fichier .toml.")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ProfileError(
-            f"{what} {path} : le fichier n'est pas un texte UTF-8 ; enregistrez-le en UTF-8."
-        ) from None
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(
-            f"{what} {path} : syntaxe TOML incorrecte ({toml_error_fr(exc)})."
-        ) from None
-
-
-def toml_error_fr(exc: tomllib.TOMLDecodeError) -> str:
-    """tomllib's message « Expected '=' after a key (at line 3, column 7) » in French."""
-    message = str(exc)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    reason = re.sub(r"\s*\(at .*\)$", "", message)
-    translations = {
-        "Expected '=' after a key in a key/value pair": "il manque « = » après la clé",
-        "Invalid value": "valeur illisible (un texte s'écrit entre guillemets)",
-        "Cannot overwrite a value": "clé écrite deux fois",
-        "Cannot declare": "table déclarée deux fois",
-        "Invalid statement": "ligne illisible",
-        "Unclosed array": "liste non fermée (il manque « ] »)",
-        "Unterminated string": "texte non fermé (il manque un guillemet)",
-        "Expected newline or end of document after a statement": "texte en trop après la valeur",
-    }
-    for english, french in translations.items():
-        if reason.startswith(english):
-            reason = french
-            break
-    if match:
-        return f"ligne {match.group(1)}, colonne {match.group(2)} : {reason}"
-    return reason
+    return read_toml(path, what, ProfileError)
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -142,6 +143,21 @@ def compare_findings(
             remaining[key] -= 1
             fixed.append(finding)
     return new, fixed, still_open
+
+
+def flag_new(entry: Entry) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Each finding of the entry's report, with whether it is new in this run (one of the
+    `changes` record's new findings; keys counted as a multiset, as in compare_findings)."""
+    new_keys = Counter(
+        finding_key({**f, "location": {"article": f.get("article")}})
+        for f in entry.changes.get("new_findings", [])
+    )
+    for finding in entry.report.get("findings") or []:
+        key = finding_key(finding)
+        is_new = new_keys[key] > 0
+        if is_new:
+            new_keys[key] -= 1
+        yield finding, is_new
 
 
 def compare_pieces(previous: list[list[Any]] | None, current: list[list[Any]]) -> dict[str, list]:
@@ -283,17 +299,9 @@ class Register:
 
     def save(self, entry: Entry) -> None:
         """Store one consultation and its findings, in one committed transaction."""
-        new_keys = Counter(
-            finding_key({**f, "location": {"article": f.get("article")}})
-            for f in entry.changes.get("new_findings", [])
-        )
         rows = []
-        for finding in entry.report.get("findings") or []:
+        for finding, is_new in flag_new(entry):
             location = finding.get("location") or {}
-            key = finding_key(finding)
-            is_new = new_keys[key] > 0
-            if is_new:
-                new_keys[key] -= 1
             rows.append(
                 (
                     entry.id,

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from clausier.register import STATUS_LABELS, Entry
+from clausier.french import fr_int, html_environment
+from clausier.register import STATUS_LABELS, Entry, flag_new
 
 SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -181,21 +182,8 @@ def synthese_rows(entries: Iterable[Entry]) -> list[dict[str, Any]]:
 def finding_rows(entries: Iterable[Entry]) -> list[list[Any]]:
     rows = []
     for entry in entries:
-        new_keys = Counter(
-            (f.get("code"), f.get("piece"), f.get("lot"), f.get("article"))
-            for f in entry.changes.get("new_findings", [])
-        )
-        for finding in entry.report.get("findings") or []:
+        for finding, is_new in flag_new(entry):
             location = finding.get("location") or {}
-            key = (
-                finding.get("code"),
-                finding.get("piece"),
-                finding.get("lot"),
-                location.get("article"),
-            )
-            is_new = new_keys[key] > 0
-            if is_new:
-                new_keys[key] -= 1
             rows.append(
                 [
                     entry.id,
@@ -328,12 +316,6 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index)
 
 
-def _fr_int(value: int | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,}".replace(",", "\u202f")
-
-
 def index_rows(entries: list[Entry]) -> list[dict[str, Any]]:
     rows = []
     for entry in severity_order(entries):
@@ -355,8 +337,8 @@ def index_rows(entries: list[Entry]) -> list[dict[str, Any]]:
                 "lots": len(entry.report.get("lots") or []),
                 "stated": stated_hours(entry.report),
                 "computed": computed_hours(entry.report),
-                "stated_label": _fr_int(stated_hours(entry.report)),
-                "computed_label": _fr_int(computed_hours(entry.report)),
+                "stated_label": fr_int(stated_hours(entry.report)),
+                "computed_label": fr_int(computed_hours(entry.report)),
                 "status": entry.status,
                 "status_label": STATUS_LABELS.get(entry.status, entry.status),
                 "new": entry.changes.get("new", 0),
@@ -369,15 +351,7 @@ def index_rows(entries: list[Entry]) -> list[dict[str, Any]]:
 
 
 def render_index(entries: list[Entry], info: RunInfo) -> str:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("clausier", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = html_environment("clausier")
     rows = index_rows(entries)
     totals = {s: sum(r["counts"][s] for r in rows) for s in ("error", "warning", "info")}
     return env.get_template("batch_index.html.j2").render(
@@ -387,7 +361,7 @@ def render_index(entries: list[Entry], info: RunInfo) -> str:
         with_errors=sum(1 for r in rows if r["counts"]["error"]),
         new=sum(r["new"] for r in rows),
         fixed=sum(r["fixed"] for r in rows),
-        fr_int=_fr_int,
+        fr_int=fr_int,
     )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from clausier.consultation_file import DEFAULT_CCAG, ConsultationSpec
+from clausier.french import fr_date
 from clausier.hours import (
     HoursTable,
     LotHours,
@@ -71,10 +72,6 @@ CCAG_TITLES = {
     "industriels",
 }
 NATURE_LABELS = {"travaux": "travaux", "services": "services", "fournitures": "fournitures"}
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 # Placeholders written when a value is unknown (generation from a reviewed folder).
 PLACEHOLDER_BUYER = "[acheteur à compléter]"
@@ -92,10 +89,7 @@ class GenerationError(ValueError):
 
 def date_fr(value: date | None) -> str:
     """2026-12-01 -> « 1er décembre 2026 »."""
-    if value is None:
-        return ""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+    return "" if value is None else fr_date(value)
 
 
 def percent_fr(rate: float) -> str:

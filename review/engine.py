@@ -83,6 +83,12 @@ def _finding_sort_key(piece_order: dict[str | None, int]):
     return key
 
 
+def _add_time(timings: dict[str, float] | None, step: str, seconds: float) -> None:
+    """Add a step's seconds to the caller's timings (several reviews may share one dict)."""
+    if timings is not None:
+        timings[step] = timings.get(step, 0.0) + seconds
+
+
 def review_consultation(
     consultation: Consultation,
     profile: Profile | None = None,
@@ -115,10 +121,9 @@ def review_consultation(
     rules_seconds = time.perf_counter() - started
     order = {p.path: i for i, p in enumerate(consultation.pieces)}
     findings.sort(key=_finding_sort_key(order))
-    if timings is not None:
-        timings["nlp"] = timings.get("nlp", 0.0) + facts.nlp_seconds
-        timings["faits"] = timings.get("faits", 0.0) + facts_seconds - facts.nlp_seconds
-        timings["regles"] = timings.get("regles", 0.0) + rules_seconds
+    _add_time(timings, "nlp", facts.nlp_seconds)
+    _add_time(timings, "faits", facts_seconds - facts.nlp_seconds)
+    _add_time(timings, "regles", rules_seconds)
     return Report(
         consultation=consultation.name,
         reviewed_at=review_date,
@@ -145,6 +150,5 @@ def review(
     nlp.preload()
     started = time.perf_counter()
     consultation = read_consultation(Path(path))
-    if timings is not None:
-        timings["lecture"] = timings.get("lecture", 0.0) + time.perf_counter() - started
+    _add_time(timings, "lecture", time.perf_counter() - started)
     return review_consultation(consultation, profile, review_date, clause, timings, strict)

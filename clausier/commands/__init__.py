@@ -5,6 +5,7 @@ Each sub-command module exposes a click object named `command`; see `clausier/cl
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +31,44 @@ FAIL_ON_OPTION = click.option(
 FORCE_OPTION = click.option(
     "--force", is_flag=True, help="Remplacer les fichiers de sortie qui existent déjà."
 )
+
+
+def format_option(dest: str, choices: list[str], help: str):
+    """--format, the first choice by default."""
+    return click.option(
+        "--format",
+        dest,
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_file_option(help: str, **path_options):
+    """-o FICHIER, the file to write instead of the screen (see `write_output`)."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(path_type=Path, **path_options),
+        default=None,
+        metavar="FICHIER",
+        help=help,
+    )
+
+
+class FrenchUsageError(click.UsageError):
+    """A usage error shown in French (exit status 2), with the way to the help."""
+
+    def __init__(self, message: str, ctx: click.Context | None = None) -> None:
+        super().__init__(message, ctx or click.get_current_context(silent=True))
+
+    def show(self, file=None) -> None:
+        file = file or sys.stderr
+        name = self.ctx.command_path if self.ctx else "clausier"
+        click.echo(f"Erreur : {self.format_message()}", file=file)
+        click.echo(f"Aide : {name} --help", file=file)
 
 
 def parse_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None):

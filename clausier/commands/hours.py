@@ -13,6 +13,8 @@ from clausier.commands import (
     FORCE_OPTION,
     HELP_OPTION,
     PROFILE_OPTION,
+    format_option,
+    output_file_option,
     write_output,
 )
 
@@ -88,21 +90,12 @@ def parse_lot_option(value: str):
     default=None,
     help="Durée de l'accord-cadre en années (heures par an).",
 )
-@click.option(
-    "--format",
+@format_option(
     "output_format",
-    type=click.Choice(["text", "csv", "json"]),
-    default="text",
-    show_default=True,
-    help="Tableau lisible, CSV pour un tableur (point-virgule, virgule décimale) ou JSON.",
+    ["text", "csv", "json"],
+    "Tableau lisible, CSV pour un tableur (point-virgule, virgule décimale) ou JSON.",
 )
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrire dans ce fichier plutôt qu'à l'écran.",
-)
+@output_file_option("Écrire dans ce fichier plutôt qu'à l'écran.", dir_okay=False)
 @FORCE_OPTION
 def command(
     lot_options: tuple[str, ...],

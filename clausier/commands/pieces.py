@@ -7,20 +7,12 @@ reading findings (CS901-CS904). `--format json` gives the same for programs.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from clausier.commands import CONTEXT_SETTINGS, HELP_OPTION
-
-
-class _FrenchUsageError(click.UsageError):
-    def show(self, file=None) -> None:
-        file = file or sys.stderr
-        click.echo(f"Erreur : {self.format_message()}", file=file)
-        click.echo("Aide : clausier pieces --help", file=file)
+from clausier.commands import CONTEXT_SETTINGS, HELP_OPTION, FrenchUsageError, format_option
 
 
 @click.command(
@@ -30,14 +22,7 @@ class _FrenchUsageError(click.UsageError):
 )
 @HELP_OPTION
 @click.argument("path", type=click.Path(path_type=Path), metavar="CHEMIN")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text : pour les personnes ; json : pour les programmes.",
-)
+@format_option("fmt", ["text", "json"], "text : pour les personnes ; json : pour les programmes.")
 @click.option(
     "--timeout",
     type=float,
@@ -55,7 +40,7 @@ def command(path: Path, fmt: str, timeout: float | None) -> None:
       clausier pieces DCE.zip --format json
     """
     if not path.exists():
-        raise _FrenchUsageError(
+        raise FrenchUsageError(
             f"Le chemin {path} n'existe pas : indiquez un dossier de pièces, une archive .zip "
             "ou un fichier."
         )
@@ -64,7 +49,7 @@ def command(path: Path, fmt: str, timeout: float | None) -> None:
     try:
         consultation = read_consultation(path, piece_timeout=timeout)
     except FileNotFoundError as error:
-        raise _FrenchUsageError(str(error)) from None
+        raise FrenchUsageError(str(error)) from None
     if fmt == "json":
         click.echo(json.dumps(consultation_dict(consultation), ensure_ascii=False, indent=2))
     else:

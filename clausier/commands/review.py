@@ -19,19 +19,12 @@ from clausier.commands import (
     FORCE_OPTION,
     HELP_OPTION,
     PROFILE_OPTION,
+    FrenchUsageError,
     check_new_output,
+    format_option,
+    output_file_option,
     write_output,
 )
-
-
-class FrenchUsageError(click.UsageError):
-    """A usage error shown in French (exit status 2), with the way to the help."""
-
-    def show(self, file=None) -> None:
-        file = file or sys.stderr
-        name = self.ctx.command_path if self.ctx else "clausier review"
-        click.echo(f"Erreur : {self.format_message()}", file=file)
-        click.echo(f"Aide : {name} --help", file=file)
 
 
 def use_color(no_color: bool, output: Path | None) -> bool:
@@ -50,21 +43,13 @@ def use_color(no_color: bool, output: Path | None) -> bool:
 @click.argument("path", type=click.Path(path_type=Path), metavar="CHEMIN")
 @PROFILE_OPTION
 @DATE_OPTION
-@click.option(
-    "--format",
+@format_option(
     "fmt",
-    type=click.Choice(["text", "json", "html"]),
-    default="text",
-    show_default=True,
-    help="text : pour le terminal ; json : pour les programmes ; html : page autonome.",
+    ["text", "json", "html"],
+    "text : pour le terminal ; json : pour les programmes ; html : page autonome.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    metavar="FICHIER",
-    help="Écrire le rapport dans ce fichier (jamais par-dessus un fichier existant sans --force).",
+@output_file_option(
+    "Écrire le rapport dans ce fichier (jamais par-dessus un fichier existant sans --force)."
 )
 @FAIL_ON_OPTION
 @click.option(

@@ -18,13 +18,15 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from clausier import consultation_file
+
 from .downloads import attachment
 from .rendering import render
 
 router = APIRouter()
 
 MAX_ROWS = 60
-NATURES = (("travaux", "Travaux"), ("services", "Services"), ("fournitures", "Fournitures"))
+NATURES = tuple((nature, nature.capitalize()) for nature in consultation_file.NATURES)
 CCAGS = (
     ("travaux", "CCAG Travaux (2021)"),
     ("fcs", "CCAG Fournitures courantes et services (2021)"),
@@ -33,15 +35,12 @@ CCAGS = (
     ("moe", "CCAG Maîtrise d'œuvre (2021)"),
     ("mi", "CCAG Marchés industriels (2021)"),
 )
-CONSULTATION_FIELDS = (
-    "acheteur",
-    "objet",
-    "reference",
-    "nature",
-    "procedure",
-    "ccag",
-    "date_lancement",
-    "duree_annees",
+# The consultation file's keys the form asks for: the estimated amount is the lots' sum and
+# the accord-cadre has its own box.
+CONSULTATION_FIELDS = tuple(
+    key
+    for key in consultation_file.CONSULTATION_KEYS
+    if key not in ("montant_estime", "accord_cadre")
 )
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from clausier import __version__
+from clausier.french import html_environment
 
 
 def fr_percent(value: float | None) -> str:
@@ -28,24 +29,8 @@ def fr_number(value: float | None, decimals: int = 1) -> str:
 
 @lru_cache(maxsize=1)
 def environment():
-    import jinja2
-
-    from generators.reports.common import fr_amount, fr_date, fr_int
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("clausier.web", "templates"),
-        autoescape=True,  # every text may come from an uploaded document: escape it all
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(
-        fr_int=fr_int,
-        fr_amount=fr_amount,
-        fr_date=fr_date,
-        fr_percent=fr_percent,
-        fr_number=fr_number,
-    )
+    env = html_environment("clausier.web")
+    env.filters.update(fr_percent=fr_percent, fr_number=fr_number)
     env.globals.update(version=__version__)
     return env
 

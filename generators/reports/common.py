@@ -4,53 +4,15 @@ dates, places and counts. Pure functions over the model; no rendering library he
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
+# The French wording is shared with the rules, the clauses and the web pages.
+from clausier.french import fr_amount, fr_date, fr_int  # noqa: F401 (re-exported)
 from clausier.model import Finding, Lot, Piece, PieceKind, Report, Severity
 
 # The order in which piece kinds appear as columns of the hours table.
 KIND_ORDER = [k.value for k in PieceKind]
 
-FR_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
 SEVERITY_PLURALS = {"error": "erreurs", "warning": "avertissements", "info": "informations"}
-
-
-def fr_date(value: date) -> str:
-    """« 25 novembre 2026 » (« 1er » for the first day, as French usage wants)."""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {FR_MONTHS[value.month - 1]} {value.year}"
-
-
-def fr_int(value: float | int | None) -> str:
-    """« 1 200 » with a narrow no-break space as thousands separator; « — » for None."""
-    if value is None:
-        return "—"
-    return f"{round(value):,}".replace(",", "\u202f")
-
-
-def fr_amount(value: float | None) -> str:
-    """« 420 000 € HT » (cents only when there are some)."""
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        text = fr_int(value)
-    else:
-        text = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{text}\u00a0€\u00a0HT"
 
 
 def count_label(n: int, severity: str) -> str:

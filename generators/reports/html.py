@@ -10,13 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from clausier.french import html_environment
 from clausier.model import Report
 
 from .common import (
     counts_line,
-    fr_amount,
-    fr_date,
-    fr_int,
     group_findings,
     hours_kinds,
     lot_disagrees,
@@ -28,16 +26,7 @@ from .common import (
 
 @lru_cache(maxsize=1)
 def _environment():
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generators.reports", "templates"),
-        autoescape=True,  # every text comes from the tender documents: escape it all
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(fr_int=fr_int, fr_amount=fr_amount, fr_date=fr_date)
+    env = html_environment("generators.reports")
     env.globals.update(
         place_label=place_label,
         piece_label=piece_label,

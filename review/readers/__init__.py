@@ -13,7 +13,7 @@ import io
 import zipfile
 from collections.abc import Callable
 
-from clausier.model import Finding, Location, Piece, Severity
+from clausier.model import Finding, Location, Piece, Place, Severity
 from review.sources import SourceFile, extension
 
 
@@ -47,6 +47,15 @@ def finding(
         piece=piece.path if isinstance(piece, Piece) else piece,
         location=Location(page=page, paragraph=paragraph),
     )
+
+
+def paragraph_place(paragraph: int, cell: tuple[int, int, int] | None) -> Place:
+    """Where a Word/ODT paragraph stands: its reading-order number, and its table cell
+    (table, row, cell) when it is in one."""
+    if cell is None:
+        return Place(paragraph=paragraph)
+    table, row, column = cell
+    return Place(paragraph=paragraph, table=table, row=row, cell=column)
 
 
 def unreadable(piece: Piece, message: str, suggestion: str) -> None:

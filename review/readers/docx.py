@@ -13,7 +13,6 @@ of `w:body` in document order, text boxes excluded — i.e.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,8 +20,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from clausier.model import Block, Piece, Place
-from review.readers import ReadError, revision_findings
-from review.readers.xmlsafe import parse_part
+from review.readers import paragraph_place, revision_findings
+from review.readers.xmlsafe import open_package, parse_part, required_part
 from review.sources import SourceFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -464,15 +463,10 @@ class _Reader:
         name = self.styles.name(style_id)
         level = outline + 1 if outline is not None and outline < 9 else style_level(name)
         if text.strip():
-            place = (
-                Place(paragraph=self.paragraph, table=cell[0], row=cell[1], cell=cell[2])
-                if cell
-                else Place(paragraph=self.paragraph)
-            )
             self.piece.blocks.append(
                 Block(
                     text=text,
-                    place=place,
+                    place=paragraph_place(self.paragraph, cell),
                     style=name,
                     level=level,
                     number=number,
@@ -587,20 +581,19 @@ def _normpath(part: str) -> str:
 
 def read_docx(source: SourceFile) -> Piece:
     piece = Piece(path=source.path, format=source.format or "docx")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(source.read_bytes()))
-    except zipfile.BadZipFile as error:
-        raise ReadError(
-            f"{source.path} est endommagé : ce n'est pas un document Word lisible.",
-            "Ouvrez-le dans Word et enregistrez-le de nouveau, ou demandez une copie intacte.",
-        ) from error
+    archive = open_package(
+        source,
+        f"{source.path} est endommagé : ce n'est pas un document Word lisible.",
+        "Ouvrez-le dans Word et enregistrez-le de nouveau, ou demandez une copie intacte.",
+    )
     with archive:
-        document = parse_part(archive, "word/document.xml", source.path)
-        if document is None:
-            raise ReadError(
-                f"{source.path} n'est pas un document Word complet (partie principale absente).",
-                "Ouvrez-le dans Word et enregistrez-le de nouveau au format .docx.",
-            )
+        document = required_part(
+            archive,
+            "word/document.xml",
+            source.path,
+            f"{source.path} n'est pas un document Word complet (partie principale absente).",
+            "Ouvrez-le dans Word et enregistrez-le de nouveau au format .docx.",
+        )
         styles = Styles(parse_part(archive, "word/styles.xml", source.path))
         numbering = Numbering(parse_part(archive, "word/numbering.xml", source.path), styles)
         body = document.find(W + "body")

@@ -13,15 +13,12 @@ and text:tracked-changes.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from lxml import etree
 
 from clausier.model import Block, Piece, Place
-from review.readers import ReadError, revision_findings
+from review.readers import paragraph_place, revision_findings
 from review.readers.docx import format_number
-from review.readers.xmlsafe import parse_part
+from review.readers.xmlsafe import open_package, parse_part, required_part
 from review.sources import SourceFile
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -213,15 +210,10 @@ class _Reader:
                 number = _render(self.styles.outline, self.outline_counters, level)
         text = self.text_of(element)
         if text.strip():
-            place = (
-                Place(paragraph=self.paragraph, table=cell[0], row=cell[1], cell=cell[2])
-                if cell
-                else Place(paragraph=self.paragraph)
-            )
             self.piece.blocks.append(
                 Block(
                     text=text,
-                    place=place,
+                    place=paragraph_place(self.paragraph, cell),
                     style=self.styles.name(style),
                     level=level,
                     number=number,
@@ -332,21 +324,19 @@ def _has_text(row: etree._Element) -> bool:
 
 def read_odt(source: SourceFile) -> Piece:
     piece = Piece(path=source.path, format="odt")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(source.read_bytes()))
-    except zipfile.BadZipFile as error:
-        raise ReadError(
-            f"{source.path} est endommagé : ce n'est pas un document OpenDocument lisible.",
-            "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau, ou demandez une copie "
-            "intacte.",
-        ) from error
+    archive = open_package(
+        source,
+        f"{source.path} est endommagé : ce n'est pas un document OpenDocument lisible.",
+        "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau, ou demandez une copie intacte.",
+    )
     with archive:
-        content = parse_part(archive, "content.xml", source.path)
-        if content is None:
-            raise ReadError(
-                f"{source.path} n'est pas un document OpenDocument complet (contenu absent).",
-                "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau au format .odt.",
-            )
+        content = required_part(
+            archive,
+            "content.xml",
+            source.path,
+            f"{source.path} n'est pas un document OpenDocument complet (contenu absent).",
+            "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau au format .odt.",
+        )
         styles_root = parse_part(archive, "styles.xml", source.path)
     styles = _Styles([r for r in (styles_root, content) if r is not None])
     reader = _Reader(piece, styles)

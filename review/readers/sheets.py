@@ -7,12 +7,11 @@ cell. openpyxl is imported only when a workbook is read.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import date, datetime
 
 from clausier.model import Block, Piece, Place
 from review.readers import ReadError
-from review.readers.xmlsafe import parse_part
+from review.readers.xmlsafe import open_package, required_part
 from review.sources import SourceFile
 
 MAX_ROWS = 20_000  # per sheet: a price schedule is far smaller; beyond is data, not a piece
@@ -70,19 +69,17 @@ TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 def read_ods(source: SourceFile) -> Piece:
     piece = Piece(path=source.path, format="ods")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(source.read_bytes()))
-    except zipfile.BadZipFile as error:
-        raise ReadError(
-            f"{source.path} n'est pas un classeur OpenDocument lisible.",
-            "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau au format .ods.",
-        ) from error
+    advice = "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau au format .ods."
+    archive = open_package(
+        source, f"{source.path} n'est pas un classeur OpenDocument lisible.", advice
+    )
     with archive:
-        content = parse_part(archive, "content.xml", source.path)
-    if content is None:
-        raise ReadError(
+        content = required_part(
+            archive,
+            "content.xml",
+            source.path,
             f"{source.path} n'est pas un classeur OpenDocument complet (contenu absent).",
-            "Ouvrez-le dans LibreOffice et enregistrez-le de nouveau au format .ods.",
+            advice,
         )
     for index, table in enumerate(content.iter(TABLE + "table")):
         row = 0

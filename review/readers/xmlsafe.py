@@ -5,9 +5,14 @@ can point to any URL or file, the reader does not follow it."""
 
 from __future__ import annotations
 
+import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from review.sources import SourceFile
 
 # Office package parts are bounded by review.sources limits; this one refuses a single
 # part larger than this once decompressed (a bomb hidden inside a .docx).
@@ -57,3 +62,27 @@ def parse_part(
 ) -> etree._Element | None:
     data = read_part(archive, name, piece)
     return None if data is None else parse(data)
+
+
+def open_package(source: SourceFile, damaged: str, advice: str) -> zipfile.ZipFile:
+    """The piece's package (a zip: docx, odt, ods, xlsx); ReadError(damaged, advice)
+    when the bytes are not one."""
+    from review.readers import ReadError
+
+    try:
+        return zipfile.ZipFile(io.BytesIO(source.read_bytes()))
+    except zipfile.BadZipFile as error:
+        raise ReadError(damaged, advice) from error
+
+
+def required_part(
+    archive: zipfile.ZipFile, name: str, piece: str, missing: str, advice: str
+) -> etree._Element:
+    """A part the format cannot do without (document.xml, content.xml); ReadError(missing,
+    advice) when the package lacks it."""
+    root = parse_part(archive, name, piece)
+    if root is None:
+        from review.readers import ReadError
+
+        raise ReadError(missing, advice)
+    return root

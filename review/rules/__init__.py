@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from clausier.model import Consultation, Finding, Location, Severity
+from clausier.model import Consultation, Fact, Finding, Location, Severity
 
 if TYPE_CHECKING:
     from clausier.law import Law
@@ -94,6 +94,24 @@ def finding(
         excerpt=excerpt,
         target=target,
         replacement=replacement,
+    )
+
+
+def fact_finding(
+    code: str, message: str, *, fact: Fact | None, facts: Facts, **fields: Any
+) -> Finding:
+    """A finding at what a piece states: the fact's piece (unless `piece` is given), its
+    place and article, its sentence as the excerpt. Without a fact, a finding with no place.
+    `fields` are those of `finding` (suggestion, lot, target, replacement)."""
+    if fact is None:
+        return finding(code, message, **fields)
+    fields.setdefault("piece", fact.piece)
+    return finding(
+        code,
+        message,
+        location=Location.at(fact.place, fact.article),
+        excerpt=facts.excerpt(fact),
+        **fields,
     )
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Fact, Finding, Location, Severity
-from review.rules import finding, rule
+from clausier.model import Consultation, Finding, Severity
+from review.rules import fact_finding, rule
 from review.rules.scope import (
     hours_by_piece,
     hours_terms,
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 def _active(consultation: Consultation, facts: Facts, ctx: RuleContext) -> bool:
     s = scope(consultation, facts, ctx)
     return s.carries_clause and not s.declared_none
-
-
-def _loc(fact: Fact) -> Location:
-    return Location.at(fact.place, fact.article)
 
 
 def _lot_label(lot: str) -> str:
@@ -57,7 +53,7 @@ def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
         for path, fact in pieces.items():
             if fact.value == ref.value:
                 continue
-            yield finding(
+            yield fact_finding(
                 "CS401",
                 f"Nombre d'heures incohérent pour {_lot_label(lot)} : {_h(fact.value)} ici, "
                 f"{_h(ref.value)} dans {ref_name} « {ref_path} ».",
@@ -65,9 +61,9 @@ def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
                 f"toutes les pièces (RC, CCAP, AE, annexe) ; valeur {de(ref_name)} : "
                 f"{_h(ref.value)}.",
                 piece=path,
-                location=_loc(fact),
+                fact=fact,
+                facts=facts,
                 lot=None if lot == "unique" else lot,
-                excerpt=facts.excerpt(fact),
                 target=fact.text,
             )
 
@@ -95,14 +91,13 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
         if total.value == expected:
             continue
         detail = " + ".join(f"lot {lot} : {value}" for lot, value in sorted(lots.items()))
-        yield finding(
+        yield fact_finding(
             "CS402",
             f"Le total indiqué ({_h(total.value)}) ne correspond pas à la somme des heures des lots "
             f"({_h(expected)} : {detail}).",
             suggestion=f"Corriger le total : {_h(expected)}, ou corriger les heures des lots.",
-            piece=total.piece,
-            location=_loc(total),
-            excerpt=facts.excerpt(total),
+            fact=total,
+            facts=facts,
             target=total.text,
         )
 
@@ -149,7 +144,7 @@ def hours_out_of_range(
             if per == " par an" and duration
             else ""
         )
-        yield finding(
+        yield fact_finding(
             "CS403",
             f"Les {_h(fact.value)}{per} du lot {lot} sortent de la fourchette calculée par le "
             f"profil ({low} à {high} heures{per} pour {amount} € HT{over}, {trade.label}).",
@@ -158,9 +153,9 @@ def hours_out_of_range(
             f"{trade.labour_share:.0%} × taux d'insertion {ctx.profile.insertion_rate:.0%} ÷ "
             f"{ctx.profile.hourly_cost:.0f} €/h).".replace("%", " %"),
             piece=ref_path,
-            location=_loc(fact),
+            fact=fact,
+            facts=facts,
             lot=lot,
-            excerpt=facts.excerpt(fact),
             target=fact.text,
         )
 
@@ -181,22 +176,17 @@ def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> It
             if lot in lots or lot == "unique" or (path, lot) in without:
                 continue
             other = reference_piece(consultation, pieces)
-            location = Location()
-            excerpt = None
             first = next((f for f in facts.of("hours", path) if lot_key(f, facts) in lots), None)
-            if first is not None:
-                location = _loc(first)
-                excerpt = facts.excerpt(first)
-            yield finding(
+            yield fact_finding(
                 "CS404",
                 f"Le lot {lot} a {_h(pieces[other].value)} d'insertion dans « {other} » mais "
                 f"n'apparaît pas dans la liste des heures par lot de cette pièce.",
                 suggestion=f"Ajouter le lot {lot} ({_h(pieces[other].value)}) à la liste des heures de "
                 "cette pièce, ou l'indiquer « sans objet » s'il ne porte pas de clause.",
                 piece=path,
-                location=location,
+                fact=first,
+                facts=facts,
                 lot=lot,
-                excerpt=excerpt,
             )
 
 
@@ -214,7 +204,7 @@ def no_labour_lot(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             continue
         ref_path = reference_piece(consultation, pieces)
         fact = pieces[ref_path]
-        yield finding(
+        yield fact_finding(
             "CS405",
             f"Des heures d'insertion ({_h(fact.value)}) sont demandées pour le lot {lot} "
             f"({trade.label}), dont la main-d'œuvre est presque nulle "
@@ -222,8 +212,8 @@ def no_labour_lot(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             suggestion=f"Vérifier que le lot {lot} comporte du travail sur place ; sinon retirer la "
             "clause de ce lot ou prévoir une autre forme (sous-traitance à une EA, un ESAT ou une SIAE).",
             piece=ref_path,
-            location=_loc(fact),
+            fact=fact,
+            facts=facts,
             lot=lot,
-            excerpt=facts.excerpt(fact),
             target=fact.text,
         )

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Fact, Finding, Location, Severity
-from review.rules import finding, rule
+from clausier.model import Consultation, Fact, Finding, Severity
+from review.rules import fact_finding, finding, rule
 from review.rules.scope import CONTRACTUAL, Scope, kind_of, scope
 
 if TYPE_CHECKING:
@@ -99,17 +99,16 @@ def _lots_without_hours(
             if computed
             else " (commande « clausier hours » pour le calcul)"
         )
-        yield finding(
+        yield fact_finding(
             "CS301",
             f"La clause d'insertion concerne le lot {lot}, mais aucune pièce ne fixe de nombre "
             f"d'heures d'insertion pour ce lot.",
             suggestion=f"Indiquer le nombre d'heures d'insertion du lot {lot}{calc} dans le CCAP "
             "(ou l'annexe clause sociale) et l'acte d'engagement, ou retirer le lot de la liste "
             "des lots concernés.",
-            piece=fact.piece,
-            location=Location.at(fact.place, fact.article),
+            fact=fact,
+            facts=facts,
             lot=lot,
-            excerpt=facts.excerpt(fact),
         )
 
 
@@ -227,13 +226,12 @@ def weak_penalty(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
     penalties = _penalties(facts, consultation, "penalty_hours")
     if penalties and not any(p.value.has_amount for p in penalties):
         fact = penalties[0]
-        yield finding(
+        yield fact_finding(
             "CS307",
             "La pénalité pour heures d'insertion non réalisées n'a ni montant ni formule de calcul.",
             suggestion=suggestion,
-            piece=fact.piece,
-            location=Location.at(fact.place, fact.article),
-            excerpt=facts.excerpt(fact),
+            fact=fact,
+            facts=facts,
         )
     current = ctx.law.smic_on(ctx.judged_on)
     for fact in facts.of("smic_value"):
@@ -250,14 +248,13 @@ def weak_penalty(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
             if reporting
             else "La pénalité pour heures d'insertion non réalisées"
         )
-        yield finding(
+        yield fact_finding(
             "CS307",
             f"{which} est figée sur une valeur passée du SMIC horaire : {amount} €{year} "
             f"(SMIC horaire brut à la date retenue : {now} €).",
             suggestion=_reporting_suggestion(ctx) if reporting else suggestion,
-            piece=fact.piece,
-            location=Location.at(fact.place, fact.article),
-            excerpt=facts.excerpt(fact),
+            fact=fact,
+            facts=facts,
             target=fact.text,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Finding, Location, PieceKind, Severity
@@ -22,12 +22,43 @@ def _first_location(facts: Facts, path: str) -> tuple[Location, str | None]:
     return Location.at(block.place), block.text[:200]
 
 
+def _has_clause_article(facts: Facts, path: str) -> bool:
+    return bool(facts.of("clause_article", path))
+
+
 def _mentions(facts: Facts, path: str) -> bool:
     return bool(
         facts.of("clause_mention", path)
         or facts.of("hours", path)
         or facts.of("clause_article", path)
     )
+
+
+def _pieces_without(
+    code: str,
+    kind: PieceKind,
+    present: Callable[[Facts, str], bool],
+    args: tuple[Consultation, Facts, RuleContext],
+    message: str,
+    suggestion: str,
+) -> Iterable[Finding]:
+    """When the consultation carries a clause: a finding at the start of each piece of
+    `kind` read where `present(facts, path)` is false; `message` names it with « {path} »."""
+    consultation, facts, ctx = args
+    if not scope(consultation, facts, ctx).carries_clause:
+        return
+    for piece in consultation.by_kind(kind):
+        if piece.path not in facts.texts or present(facts, piece.path):
+            continue
+        location, excerpt = _first_location(facts, piece.path)
+        yield finding(
+            code,
+            message.format(path=piece.path),
+            suggestion=suggestion,
+            piece=piece.path,
+            location=location,
+            excerpt=excerpt,
+        )
 
 
 @rule("CS100", Severity.INFO)
@@ -48,47 +79,33 @@ def no_clause(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Ite
 def ccap_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
-    s = scope(consultation, facts, ctx)
-    if not s.carries_clause:
-        return
-    for piece in consultation.by_kind(PieceKind.CCAP):
-        if piece.path not in facts.texts or facts.of("clause_article", piece.path):
-            continue
-        location, excerpt = _first_location(facts, piece.path)
-        yield finding(
-            "CS101",
-            f"Le CCAP « {piece.path} » ne comporte pas d'article consacré à la clause sociale "
-            "d'insertion, alors que la consultation en prévoit une.",
-            suggestion="Ajouter au CCAP un article « Clause sociale d'insertion » (objet et fondement : "
-            "article L2112-2 du Code de la commande publique ; publics éligibles ; modalités ; "
-            "nombre d'heures par lot ; facilitateur ; contrôle ; pénalités).",
-            piece=piece.path,
-            location=location,
-            excerpt=excerpt,
-        )
+    yield from _pieces_without(
+        "CS101",
+        PieceKind.CCAP,
+        _has_clause_article,
+        (consultation, facts, ctx),
+        "Le CCAP « {path} » ne comporte pas d'article consacré à la clause sociale "
+        "d'insertion, alors que la consultation en prévoit une.",
+        "Ajouter au CCAP un article « Clause sociale d'insertion » (objet et fondement : "
+        "article L2112-2 du Code de la commande publique ; publics éligibles ; modalités ; "
+        "nombre d'heures par lot ; facilitateur ; contrôle ; pénalités).",
+    )
 
 
 @rule("CS102", Severity.ERROR)
 def rc_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
-    s = scope(consultation, facts, ctx)
-    if not s.carries_clause:
-        return
-    for piece in consultation.by_kind(PieceKind.RC):
-        if piece.path not in facts.texts or _mentions(facts, piece.path):
-            continue
-        location, excerpt = _first_location(facts, piece.path)
-        yield finding(
-            "CS102",
-            f"Le règlement de la consultation « {piece.path} » n'annonce pas la clause sociale "
-            "d'insertion (condition d'exécution, lots concernés).",
-            suggestion="Ajouter au RC un article « Conditions particulières d'exécution – clause sociale » "
-            "qui annonce la clause, les lots concernés et le nombre d'heures de chacun.",
-            piece=piece.path,
-            location=location,
-            excerpt=excerpt,
-        )
+    yield from _pieces_without(
+        "CS102",
+        PieceKind.RC,
+        _mentions,
+        (consultation, facts, ctx),
+        "Le règlement de la consultation « {path} » n'annonce pas la clause sociale "
+        "d'insertion (condition d'exécution, lots concernés).",
+        "Ajouter au RC un article « Conditions particulières d'exécution – clause sociale » "
+        "qui annonce la clause, les lots concernés et le nombre d'heures de chacun.",
+    )
 
 
 @rule("CS103", Severity.WARNING)
@@ -134,23 +151,16 @@ def no_commitment(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
 def notice_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
-    s = scope(consultation, facts, ctx)
-    if not s.carries_clause:
-        return
-    for piece in consultation.by_kind(PieceKind.AAPC):
-        if piece.path not in facts.texts or _mentions(facts, piece.path):
-            continue
-        location, excerpt = _first_location(facts, piece.path)
-        yield finding(
-            "CS104",
-            f"L'avis « {piece.path} » ne mentionne pas la condition d'exécution à caractère social "
-            "(clause d'insertion).",
-            suggestion="Mentionner dans l'avis que le marché comporte une condition d'exécution à "
-            "caractère social (clause d'insertion) et les lots concernés.",
-            piece=piece.path,
-            location=location,
-            excerpt=excerpt,
-        )
+    yield from _pieces_without(
+        "CS104",
+        PieceKind.AAPC,
+        _mentions,
+        (consultation, facts, ctx),
+        "L'avis « {path} » ne mentionne pas la condition d'exécution à caractère social "
+        "(clause d'insertion).",
+        "Mentionner dans l'avis que le marché comporte une condition d'exécution à "
+        "caractère social (clause d'insertion) et les lots concernés.",
+    )
 
 
 _USUAL = (

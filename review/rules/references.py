@@ -8,35 +8,13 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Fact, Finding, Location, Severity
-from review.rules import finding, rule
+from clausier.french import fr_date
+from clausier.model import Consultation, Fact, Finding, Severity
+from review.rules import fact_finding, rule
 
 if TYPE_CHECKING:
     from review.facts import Facts
     from review.rules import RuleContext
-
-
-def _loc(fact: Fact) -> Location:
-    return Location.at(fact.place, fact.article)
-
-
-def _fr_date(d) -> str:
-    months = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ]
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day} {months[d.month - 1]} {d.year}"
 
 
 def _repealed(name: str) -> str:
@@ -65,7 +43,7 @@ def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             continue
         current = text.articles.get(ref.article or "")
         if ref.article:
-            message = f"Référence abrogée : article {ref.article} {_of(text.name)}, {_repealed(text.name)} le {_fr_date(text.repealed_on)}."
+            message = f"Référence abrogée : article {ref.article} {_of(text.name)}, {_repealed(text.name)} le {fr_date(text.repealed_on)}."
             if current:
                 words = _articles_fr(current)
                 suggestion = f"{words[0].upper()}{words[1:]} du Code de la commande publique."
@@ -76,20 +54,19 @@ def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
                 suggestion = "L'article correspondant du Code de la commande publique."
                 replacement = None
         else:
-            message = f"Référence abrogée : {text.name}, {_repealed(text.name)} le {_fr_date(text.repealed_on)}."
+            message = f"Référence abrogée : {text.name}, {_repealed(text.name)} le {fr_date(text.repealed_on)}."
             suggestion = "Code de la commande publique."
             replacement = (
                 "Code de la commande publique"
                 if ref.family == "cmp" and "code" in fact.text.lower()
                 else None
             )
-        yield finding(
+        yield fact_finding(
             "CS201",
             message,
             suggestion=suggestion,
-            piece=fact.piece,
-            location=_loc(fact),
-            excerpt=facts.excerpt(fact),
+            fact=fact,
+            facts=facts,
             target=fact.text,
             replacement=replacement,
         )
@@ -129,7 +106,7 @@ def wrong_mechanism(
         if mechanism == "critere_attribution" and _CRITERION_WORDS.search(sentence):
             continue  # an insertion award criterion: right
         label = law.mechanism_labels.get(mechanism, mechanism)
-        yield finding(
+        yield fact_finding(
             "CS202",
             f"L'article {ref.article} du Code de la commande publique porte sur la {label} : "
             "il ne fonde pas la clause d'insertion, qui est une condition d'exécution.",
@@ -139,9 +116,8 @@ def wrong_mechanism(
                 if mechanism == "marche_reserve"
                 else ""
             ),
-            piece=fact.piece,
-            location=_loc(fact),
-            excerpt=facts.excerpt(fact),
+            fact=fact,
+            facts=facts,
             target=fact.text,
         )
 
@@ -191,14 +167,13 @@ def _other_ccag(law, fact: Fact, facts: Facts, governing: str) -> Iterable[Findi
     expected = law.ccag_insertion_article(governing)
     if not expected:
         return
-    yield finding(
+    yield fact_finding(
         "CS203",
         f"La clause d'insertion renvoie à l'article {ref.article} du {cited_name}, alors que le "
         f"marché relève du {name} (article {expected} pour l'insertion).",
         suggestion=f"Article {expected} du {name} 2021.",
-        piece=fact.piece,
-        location=_loc(fact),
-        excerpt=facts.excerpt(fact),
+        fact=fact,
+        facts=facts,
         target=fact.text,
     )
 
@@ -217,14 +192,13 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
                 replacement = target.replace("2009", "2021")
             else:
                 replacement = None
-            yield finding(
+            yield fact_finding(
                 "CS203",
                 f"Le {name} de 2009 est cité : les CCAG de 2009 sont abrogés depuis le "
-                f"{_fr_date(law.ccag_2009_abrogated)}.",
+                f"{fr_date(law.ccag_2009_abrogated)}.",
                 suggestion=f"{name} approuvé par l'arrêté du 30 mars 2021 (modifié).",
-                piece=fact.piece,
-                location=_loc(fact),
-                excerpt=facts.excerpt(fact),
+                fact=fact,
+                facts=facts,
                 target=target,
                 replacement=replacement,
             )
@@ -251,14 +225,13 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
                 continue
             name = law.ccag_names.get(family, "CCAG").split(" (")[0]
             replacement = re.sub(re.escape(cited), expected, fact.text, count=1)
-            yield finding(
+            yield fact_finding(
                 "CS203",
                 f"La clause d'insertion renvoie à l'article {cited} du {name} : l'article qui "
                 f"traite de l'insertion dans le {name} 2021 est l'article {expected}.",
                 suggestion=f"Article {expected} du {name} 2021.",
-                piece=fact.piece,
-                location=_loc(fact),
-                excerpt=facts.excerpt(fact),
+                fact=fact,
+                facts=facts,
                 target=fact.text,
                 replacement=replacement,
             )
@@ -276,13 +249,12 @@ def obsolete_name(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             continue  # not yet renamed at the launch date
         new_short = name.new.split(" (")[0]
         replacement = new_short if new_short in _SURE_NAMES or name.old == "ZUS" else None
-        yield finding(
+        yield fact_finding(
             "CS204",
-            f"Dénomination obsolète : « {fact.text} » (remplacé par {name.new} depuis le {_fr_date(name.since)}).",
+            f"Dénomination obsolète : « {fact.text} » (remplacé par {name.new} depuis le {fr_date(name.since)}).",
             suggestion=f"Remplacer « {fact.text} » par « {name.new} ».",
-            piece=fact.piece,
-            location=_loc(fact),
-            excerpt=facts.excerpt(fact),
+            fact=fact,
+            facts=facts,
             target=fact.text,
             replacement=replacement,
         )
@@ -317,15 +289,14 @@ def outdated_threshold(
             in_force = dispense.works if is_works else dispense.supplies_services
             if mention.amount != 40000.0 or in_force == 40000.0:
                 continue
-            yield finding(
+            yield fact_finding(
                 "CS205",
                 f"Seuil dépassé : le seuil de dispense de publicité et de mise en concurrence de "
                 f"40 000 € HT n'est plus en vigueur ({_format_amount(in_force, ' ')} € HT "
                 + ("pour les travaux)." if is_works else "pour les fournitures et services)."),
                 suggestion=f"{_format_amount(in_force, ' ')} € HT (article R2122-8 du Code de la commande publique).",
-                piece=fact.piece,
-                location=_loc(fact),
-                excerpt=facts.excerpt(fact),
+                fact=fact,
+                facts=facts,
                 target=target,
                 replacement=_format_amount(in_force, target),
             )
@@ -341,14 +312,13 @@ def outdated_threshold(
             "fournitures et services des collectivités",
             "fournitures et services des entités adjudicatrices",
         )
-        yield finding(
+        yield fact_finding(
             "CS205",
             f"Seuil périmé : {_format_amount(mention.amount, ' ')} € HT était le seuil européen "
-            f"({labels[index]}) du {_fr_date(period.start)} au {_fr_date(period.end)}.",
-            suggestion=f"{_format_amount(now, ' ')} € HT (seuil en vigueur depuis le {_fr_date(current.start)}).",
-            piece=fact.piece,
-            location=_loc(fact),
-            excerpt=facts.excerpt(fact),
+            f"({labels[index]}) du {fr_date(period.start)} au {fr_date(period.end)}.",
+            suggestion=f"{_format_amount(now, ' ')} € HT (seuil en vigueur depuis le {fr_date(current.start)}).",
+            fact=fact,
+            facts=facts,
             target=target,
             replacement=_format_amount(now, target),
         )

@@ -4,6 +4,7 @@ findings point into them, for the report and annotation tests."""
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -184,3 +185,36 @@ def paragraph_texts(path: Path) -> list[str]:
 
     document = Document(str(path))
     return ["".join(t.text or "" for t in p.iter(w("t"))) for p in word_paragraphs(document)]
+
+
+def soffice_to_pdf(files: list[Path], out: Path, profile_dir: Path) -> subprocess.CompletedProcess:
+    """Convert with LibreOffice (headless, its own user profile under `profile_dir`)."""
+    return subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile_dir}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+
+def repealed_cmp_finding(paragraph: int = 1) -> Finding:
+    """CS201 on the words CMP of a CCAP.docx paragraph, with the CCP correction."""
+    return Finding(
+        "CS201",
+        Severity.ERROR,
+        "Référence abrogée.",
+        "L2112-2",
+        "CCAP.docx",
+        Location(paragraph=paragraph),
+        target=CMP,
+        replacement=CCP,
+    )

@@ -23,7 +23,9 @@ from gen_helpers import (
     paragraph_texts,
     piece,
     reject_all_changes,
+    repealed_cmp_finding,
     sha256,
+    soffice_to_pdf,
     w,
 )
 
@@ -108,17 +110,7 @@ def test_target_spanning_runs_keeps_each_run_formatting(tmp_path):
     italic = p.add_run(" publics, le titulaire réserve des heures.")
     italic.italic = True
     document.save(str(folder / "CCAP.docx"))
-    finding = Finding(
-        "CS201",
-        Severity.ERROR,
-        "Référence abrogée.",
-        "L2112-2",
-        "CCAP.docx",
-        Location(paragraph=1),
-        target=CMP,
-        replacement=CCP,
-    )
-    report = make_report([piece("CCAP.docx", "docx")], [finding])
+    report = make_report([piece("CCAP.docx", "docx")], [repealed_cmp_finding(1)])
     (copy,) = annotate(report, folder, tmp_path / "out")
     [(text, index, words)] = comment_anchors(copy)
     assert (index, words) == (1, CMP)
@@ -247,22 +239,7 @@ def test_annotated_and_corrected_copies_convert_to_pdf(dce, tmp_path):
     corrected = annotate(ccap_report(), dce, tmp_path / "c", corrections=True)[0]
     corrected = corrected.rename(corrected.with_name("corrige.docx"))
     out = tmp_path / "pdf"
-    run = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(annotated),
-            str(corrected),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    run = soffice_to_pdf([annotated, corrected], out, tmp_path / "lo")
     assert run.returncode == 0, run.stderr
     for name in ("02_CCAP_annote.pdf", "corrige.pdf"):
         assert (out / name).stat().st_size > 1000
@@ -346,7 +323,6 @@ def test_pieces_of_a_zip_are_annotated_in_their_folder(tmp_path):
 
 
 def test_review_command_imports_no_heavy_library():
-    import subprocess
     import sys
 
     code = (
@@ -382,17 +358,7 @@ def test_piece_with_existing_comments_and_hyperlink_keeps_them(tmp_path):
     old = document.add_paragraph("Texte déjà commenté.")
     document.add_comment(old.runs, text="Remarque de l'acheteur", author="Acheteur")
     document.save(str(folder / "CCAP.docx"))
-    finding = Finding(
-        "CS201",
-        Severity.ERROR,
-        "Référence abrogée.",
-        "L2112-2",
-        "CCAP.docx",
-        Location(paragraph=1),
-        target=CMP,
-        replacement=CCP,
-    )
-    report = make_report([piece("CCAP.docx", "docx")], [finding])
+    report = make_report([piece("CCAP.docx", "docx")], [repealed_cmp_finding(1)])
     (copy,) = annotate(report, folder, tmp_path / "out", corrections=True)
     anchors = comment_anchors(copy)
     assert ("Remarque de l'acheteur", 2, "Texte déjà commenté.") in anchors

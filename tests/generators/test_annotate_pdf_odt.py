@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from gen_helpers import (
     make_report,
     piece,
     sha256,
+    soffice_to_pdf,
 )
 
 from clausier.model import Finding, Location, PieceKind, Severity
@@ -250,21 +250,7 @@ def test_odt_text_is_unchanged_apart_from_the_notes(odt_dce, tmp_path):
 def test_annotated_odt_and_pdf_convert_to_pdf(odt_dce, pdf_dce, tmp_path):
     odt_copy = annotate(odt_report(), odt_dce, tmp_path / "a")[0]
     out = tmp_path / "pdf"
-    run = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(odt_copy),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    run = soffice_to_pdf([odt_copy], out, tmp_path / "lo")
     assert run.returncode == 0, run.stderr
     assert (out / "CCAP_annote.pdf").stat().st_size > 1000
 

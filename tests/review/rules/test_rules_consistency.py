@@ -79,11 +79,12 @@ def test_cs402_near_miss_total_in_table_is_right(tmp_path):
     assert "CS402" not in codes(report)
 
 
-def test_cs403_hours_outside_the_profile_range(tmp_path):
+def _dce_with_lot1_hours(tmp_path, lot1_hours: str):
+    """RC, CCAP and AE of two works lots; the CCAP gives lot 1 (gros œuvre) `lot1_hours`."""
     hours = T(
         [
             ["Lot", "Intitulé", "Heures d'insertion"],
-            ["1", "Gros œuvre – maçonnerie", "150"],
+            ["1", "Gros œuvre – maçonnerie", lot1_hours],
             ["2", "Charpente bois – couverture", "270"],
         ]
     )
@@ -96,36 +97,20 @@ def test_cs403_hours_outside_the_profile_range(tmp_path):
             ),
         ]
     )
-    root = write_dce(
+    return write_dce(
         tmp_path, {"CCAP.docx": ccap(hours=hours, total=None), "RC.docx": rc_doc, "AE.docx": ae}
     )
-    report = run(root)
+
+
+def test_cs403_hours_outside_the_profile_range(tmp_path):
+    report = run(_dce_with_lot1_hours(tmp_path, "150"))
     found = by_code(report, "CS403")
     assert [(f.piece, f.lot) for f in found] == [("CCAP.docx", "1")]
     assert "615" in found[0].suggestion
 
 
 def test_cs403_near_miss_within_tolerance(tmp_path):
-    hours = T(
-        [
-            ["Lot", "Intitulé", "Heures d'insertion"],
-            ["1", "Gros œuvre – maçonnerie", "700"],
-            ["2", "Charpente bois – couverture", "270"],
-        ]
-    )
-    rc_doc = rc(clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).")
-    ae = Doc(
-        [
-            P("Acte d'engagement"),
-            P(
-                "Le candidat s'engage à réaliser les heures d'insertion prévues au CCAP pour son lot."
-            ),
-        ]
-    )
-    root = write_dce(
-        tmp_path, {"CCAP.docx": ccap(hours=hours, total=None), "RC.docx": rc_doc, "AE.docx": ae}
-    )
-    assert "CS403" not in codes(run(root))
+    assert "CS403" not in codes(run(_dce_with_lot1_hours(tmp_path, "700")))
 
 
 def test_cs404_lot_missing_from_a_piece_that_lists_lots(tmp_path):

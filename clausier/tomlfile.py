@@ -1,0 +1,113 @@
+"""What the TOML files edited by people (profile, consultation file) share: reading with
+French errors, the line where a key is written, the key's dotted name, a close key's
+suggestion."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+
+def read_toml(path: Path, what: str, error: type[ValueError]) -> tuple[dict[str, Any], str]:
+    """The data and the text of a TOML file (UTF-8, BOM accepted). `error` (with a French
+    message that starts with `what`, e.g. « Profil ») when it is not UTF-8 or not TOML."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise error(
+            f"{what} {path} : le fichier n'est pas un texte UTF-8 ; enregistrez-le en UTF-8."
+        ) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{what} {path} : syntaxe TOML incorrecte ({toml_error_fr(exc)}).") from None
+
+
+def toml_error_fr(exc: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message « Expected '=' after a key (at line 3, column 7) » in French."""
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    reason = re.sub(r"\s*\(at .*\)$", "", message)
+    translations = {
+        "Expected '=' after a key in a key/value pair": "il manque « = » après la clé",
+        "Invalid value": "valeur illisible (un texte s'écrit entre guillemets)",
+        "Cannot overwrite a value": "clé écrite deux fois",
+        "Cannot declare": "table déclarée deux fois",
+        "Invalid statement": "ligne illisible",
+        "Unclosed array": "liste non fermée (il manque « ] »)",
+        "Unterminated string": "texte non fermé (il manque un guillemet)",
+        "Expected newline or end of document after a statement": "texte en trop après la valeur",
+    }
+    for english, french in translations.items():
+        if reason.startswith(english):
+            reason = french
+            break
+    if match:
+        return f"ligne {match.group(1)}, colonne {match.group(2)} : {reason}"
+    return reason
+
+
+def find_line(text: str, path: tuple[str | int, ...]) -> int | None:
+    """The 1-based line where `path` (e.g. ("metiers", "peinture", "taux_main_oeuvre"), or
+    ("lots", 2, "montant") for the third [[lots]]) is written in a TOML text.
+
+    A small scanner is enough: it follows [table] and [[array]] headers and `key =` lines.
+    When the exact key is not written (an implicit table), the first line inside it is given.
+    """
+    current: tuple[str | int, ...] = ()
+    counts: dict[tuple[str | int, ...], int] = {}
+    fallback: int | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[["):
+            name = _split_key(line[2 : line.find("]]")])
+            counts[name] = counts.get(name, -1) + 1
+            current = (*name, counts[name])
+            here = current
+        elif line.startswith("["):
+            current = _split_key(line[1 : line.find("]")])
+            here = current
+        else:
+            match = re.match(
+                r"""^((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=""",
+                line,
+            )
+            if not match:
+                continue
+            here = (*current, *_split_key(match.group(1)))
+        if here == path:
+            return number
+        if fallback is None and len(here) > len(path) and here[: len(path)] == path:
+            fallback = number
+        if fallback is None and len(here) < len(path) and path[: len(here)] == here and "=" in line:
+            # `key = { inline table }` holding the path
+            fallback = number
+    return fallback
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    parts = re.findall(r"""\"([^"]*)\"|'([^']*)'|([A-Za-z0-9_\-]+)""", key)
+    return tuple(next(p for p in groups if p) if any(groups) else "" for groups in parts)
+
+
+def where(file: str, text: str, path: tuple[str | int, ...]) -> str:
+    line = find_line(text, path)
+    return f"{file}, ligne {line}" if line else file
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def close_key_hint(key: str, known: list[str] | tuple[str, ...]) -> str:
+    """« voulez-vous dire « objet » ? » for a misspelt key, else the keys allowed."""
+    guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"voulez-vous dire « {guess[0]} » ?" if guess else "clés possibles : " + ", ".join(known)
