@@ -170,12 +170,6 @@ class Builder:
         run = paragraph.add_run(text)
         run.bold = bold
 
-    def labelled(self, label: str, text: str) -> None:
-        """« Label : text » with a bold label."""
-        paragraph = self.doc.add_paragraph()
-        paragraph.add_run(f"{label} : ").bold = True
-        paragraph.add_run(text)
-
     def bullet(self, text: str) -> None:
         paragraph = self.doc.add_paragraph(style="List Bullet")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY

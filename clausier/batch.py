@@ -733,10 +733,6 @@ def _cpu_count() -> int:
         return max(os.cpu_count() or 1, 1)
 
 
-def default_jobs() -> int:
-    return _cpu_count()
-
-
 __all__ = [
     "BatchError",
     "BatchResult",

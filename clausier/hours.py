@@ -10,6 +10,7 @@ half-up exact (832.5 h -> 835 h with a 5 h step, never 830 because of a binary f
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -319,13 +320,17 @@ _STOP_WORDS = {
 }  # fmt: skip
 
 
-def _tokens(text: str) -> list[str]:
-    """Lower-case, no accents, œ -> oe, plural -s dropped, stop words removed."""
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Lower-case, no accents, œ -> oe, plural -s dropped, stop words removed (cached: the
+    profile's keywords are tokenised again for every lot title)."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     words = re.findall(r"[a-z0-9]+", text)
-    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP_WORDS]
+    return tuple(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP_WORDS
+    )
 
 
 def guess_trade(title: str, profile: Profile) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -294,8 +294,3 @@ def write(path: Path | str, doc: Doc) -> Path:
     if suffix not in writers:
         raise ValueError(f"unsupported extension: {suffix}")
     return writers[suffix](path, doc)
-
-
-def items_from(lines: Iterable[str | Item]) -> list[Item]:
-    """Convenience: plain strings become paragraphs."""
-    return [P(x) if isinstance(x, str) else x for x in lines]

@@ -50,10 +50,6 @@ class Job:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)  # copies
     future: Future | None = field(default=None, repr=False)  # the background run
 
-    @property
-    def finished_ok(self) -> bool:
-        return self.status == DONE
-
 
 class JobStore:
     """Jobs in memory, their folders under one private root, a bounded worker pool."""

@@ -35,6 +35,8 @@ class Segment:
     starts: list[int] = field(default_factory=list)
     in_clause: bool = False  # inside a clause article (set by review.facts.clause)
     _norm: str | None = None
+    _sentences: list[tuple[int, int]] | None = None
+    _sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         parts, pos = [], 0
@@ -70,22 +72,30 @@ class Segment:
     def place_at(self, offset: int) -> Place | None:
         return self.block_at(offset).place if self.blocks else None
 
-    def sentences(self) -> Iterator[tuple[int, int]]:
+    def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence-like unit: split on . ! ? ; and on line starts
-        that look like a new item."""
-        start = 0
-        for match in _SENTENCE_END.finditer(self.text):
-            if match.start() > start:
-                yield start, match.start()
-            start = match.end()
-        if start < len(self.text):
-            yield start, len(self.text)
+        that look like a new item. Computed once: every extractor asks for them."""
+        if self._sentences is None:
+            self._sentences = list(_split_sentences(self.text))
+            self._sentence_starts = [start for start, _ in self._sentences]
+        return self._sentences
 
     def sentence_around(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sentences():
-            if start <= offset < end:
-                return start, end
+        sentences = self.sentences()
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < sentences[index][1]:
+            return sentences[index]
         return 0, len(self.text)
+
+
+def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
 
 
 def excerpt(text: str, start: int, end: int, width: int = 200) -> str:

@@ -103,12 +103,16 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
 
 
 def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:
-    """lot -> (LotRequest over the whole contract, HoursTerms, duration in years)."""
+    """lot -> (LotRequest over the whole contract, HoursTerms, duration in years); computed
+    once per review (CS403 and CS405 both need them)."""
+    if "lot_requests" in ctx.extra:
+        return ctx.extra["lot_requests"]
     requests = {}
     for number, info in merged_lots(facts).items():
         terms = hours_terms(facts, number)
         request, duration = lot_request(info, number, ctx.profile, terms)
         requests[number] = (request, terms, duration)
+    ctx.extra["lot_requests"] = requests
     return requests
 
 
