@@ -167,7 +167,7 @@ def command(
         f"{'s' if result.reviewed > 1 else ''}, {result.skipped} inchangé"
         f"{'s' if result.skipped > 1 else ''} (déjà relu{'s' if result.skipped > 1 else ''})"
         + (f", {result.failed} en échec (CS901)" if result.failed else "")
-        + f" en {result.seconds:.1f} s."
+        + f" en {result.seconds:.1f} s.".replace(".", ",", 1)  # French decimal comma
     )
     click.echo(
         f"Constats : {totals['error']} erreur{'s' if totals['error'] > 1 else ''}, "
