@@ -365,6 +365,7 @@ def collect_sources(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceSet:
     if path.is_dir() and not path.is_symlink():
         result = SourceSet(name=path.resolve().name or str(path), root=path)
         _Collector(limits, result).walk_folder(path)
+        _flag_no_piece(result, path.name or str(path), f"Le dossier {path}")
         return result
     name = path.stem if extension(path.name) == "zip" else path.name
     result = SourceSet(name=name, root=path)
@@ -373,9 +374,23 @@ def collect_sources(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceSet:
         # The archive is the consultation: member paths are relative to it. It is read
         # from disk member by member, so only its members are bounded, not its size.
         collector.add_zip(path, path.name, depth=1, prefix="")
+        _flag_no_piece(result, path.name, f"L'archive {path.name}")
         return result
     collector.add_disk_file(path, path.name)
     return result
+
+
+def _flag_no_piece(result: SourceSet, piece: str, where: str) -> None:
+    # An empty folder or archive (often the wrong path) must not pass as a clean review.
+    if not result.sources and not result.findings:
+        result.findings.append(
+            source_finding(
+                piece,
+                f"{where} ne contient aucune pièce (ni .docx, ni .pdf, ni .odt, ni .zip) : "
+                "rien n'a été relu.",
+                "Vérifiez le chemin : indiquez le dossier des pièces du DCE ou son archive .zip.",
+            )
+        )
 
 
 def read_source_bytes(path: Path, piece_path: str) -> bytes:

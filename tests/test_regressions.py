@@ -486,3 +486,23 @@ def test_contract_length_and_calculation_result_in_the_clause(tmp_path):
     )
     report = _review_docs(tmp_path, {"CCAP.docx": ccap})
     assert [f.value for f in report.facts if f.kind == "hours"] == [350]
+
+
+# ---------------------------------------------------------------- QA before release
+
+
+def test_empty_folder_or_archive_is_no_clean_review(tmp_path):
+    """QA: an empty folder (often a wrong path) or an empty .zip was reviewed as « 0 pièce
+    lue … 0 erreur » with exit 0, as if the DCE were fine."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    (tmp_path / "vide").mkdir()
+    zipfile.ZipFile(tmp_path / "vide.zip", "w").close()
+    for target in ("vide", "vide.zip"):
+        result = CliRunner().invoke(cli, ["review", str(tmp_path / target)])
+        assert result.exit_code == 1, result.output
+        assert "CS901" in result.output and "aucune pièce" in result.output
