@@ -145,6 +145,16 @@ class _Reader:
                 "pour une consultation non allotie)."
             )
         spec.lots = [self.lot(i, lot) for i, lot in enumerate(lots)]
+        seen: set[str] = set()
+        for index, request in enumerate(spec.lots):
+            # A lot given twice would be counted twice and its engagement written twice.
+            if request.number in seen:
+                raise self.error(
+                    ("lots", index, "numero"),
+                    f"reprend le numéro {request.number} d'un lot précédent ; chaque lot "
+                    "doit avoir son propre numéro (supprimez le doublon ou renumérotez)",
+                )
+            seen.add(request.number)
         return spec
 
     def text_value(self, table: dict[str, Any], key: str, default: str = "") -> str:

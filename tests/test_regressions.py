@@ -506,3 +506,27 @@ def test_empty_folder_or_archive_is_no_clean_review(tmp_path):
         result = CliRunner().invoke(cli, ["review", str(tmp_path / target)])
         assert result.exit_code == 1, result.output
         assert "CS901" in result.output and "aucune pièce" in result.output
+
+
+def test_same_lot_twice_is_refused_not_counted_twice(tmp_path):
+    """QA: a lot given by --lot and again in the consultation file (or twice in the file)
+    was counted twice in the total, and generate wrote its engagement twice over one file."""
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    toml = tmp_path / "consultation.toml"
+    toml.write_text(
+        '[consultation]\nacheteur = "Ville"\nobjet = "Travaux"\nreference = "X"\n'
+        'nature = "travaux"\n\n[[lots]]\nnumero = "1"\nmontant = 100000.0\n'
+        'metier = "peinture"\n\n[[lots]]\nnumero = "1"\nmontant = 200000.0\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["hours", "--consultation", str(toml)])
+    assert result.exit_code == 2 and "ligne 13" in result.output, result.output
+    result = CliRunner().invoke(cli, ["generate", str(toml), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "numéro 1" in result.output, result.output
+    result = CliRunner().invoke(
+        cli, ["hours", "--lot", "1;Peinture;100000;peinture", "--lot", "1;Autre;5000"]
+    )
+    assert result.exit_code == 2 and "Le lot 1 est décrit deux fois" in result.output

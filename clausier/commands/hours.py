@@ -157,6 +157,7 @@ def command(
         duration_years = duration_years or terms.duration_years
         period = terms.period if framework is None else None
 
+    _refuse_duplicate_lots(requests)
     table = compute(
         requests, profile, framework=is_framework, duration_years=duration_years, period=period
     )
@@ -169,6 +170,20 @@ def command(
     write_output(output, content, force=force)
     if output is not None:
         click.echo(f"Heures écrites dans {output}.", err=True)
+
+
+def _refuse_duplicate_lots(requests) -> None:
+    # The same lot given twice (--lot beside --consultation, or twice in a file) would be
+    # counted twice in the total.
+    seen: set[str] = set()
+    for request in requests:
+        if request.number in seen:
+            raise InputError(
+                f"Le lot {request.number} est décrit deux fois (options --lot, fichier "
+                "--consultation ou DCE --from) : ses heures seraient comptées deux fois dans le total. "
+                "Gardez une seule description de chaque lot."
+            )
+        seen.add(request.number)
 
 
 def _requests_from_tender(path: Path, profile):
