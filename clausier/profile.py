@@ -192,6 +192,14 @@ def _keywords(value: Any) -> str | None:
     return None
 
 
+def _rule_codes() -> set[str]:
+    # Imported here: the catalogue is only needed for profiles that have a [regles] table.
+    from review.rules import RULES, _load_families
+
+    _load_families()
+    return set(RULES)
+
+
 def _rule_level(value: Any) -> str | None:
     if not isinstance(value, str) or value.strip().lower() not in RULE_LEVELS:
         return (
@@ -270,6 +278,12 @@ def validate_profile_data(
                     raise ProfileError(
                         f"Profil {where(file, text, ('regles', code))} : « regles.{code} » "
                         "n'est pas un code de règle ; écrivez un code comme CS403."
+                    )
+                if code not in _rule_codes():
+                    raise ProfileError(
+                        f"Profil {where(file, text, ('regles', code))} : « regles.{code} » "
+                        "n'est le code d'aucune règle de Clausier ; vérifiez le code (liste "
+                        "des codes : docs/rules.md)."
                     )
                 if why := _rule_level(level):
                     raise _bad(file, text, ("regles", code), why)

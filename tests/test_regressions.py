@@ -530,3 +530,17 @@ def test_same_lot_twice_is_refused_not_counted_twice(tmp_path):
         cli, ["hours", "--lot", "1;Peinture;100000;peinture", "--lot", "1;Autre;5000"]
     )
     assert result.exit_code == 2 and "Le lot 1 est décrit deux fois" in result.output
+
+
+def test_profile_rule_code_that_does_not_exist_is_refused(tmp_path):
+    """QA: [regles] CS999 = "desactivee" (a typo in the code) was accepted by profile check
+    and silently did nothing."""
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    profile = tmp_path / "profil.toml"
+    profile.write_text('[regles]\nCS403 = "information"\nCS930 = "desactivee"\n', "utf-8")
+    result = CliRunner().invoke(cli, ["profile", "check", str(profile)])
+    assert result.exit_code == 1, result.output
+    assert "ligne 3" in result.output and "CS930" in result.output
