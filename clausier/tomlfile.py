@@ -23,10 +23,12 @@ def read_toml(path: Path, what: str, error: type[ValueError]) -> tuple[dict[str,
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        raise error(f"{what} {path} : syntaxe TOML incorrecte ({toml_error_fr(exc)}).") from None
+        raise error(
+            f"{what} {path} : syntaxe TOML incorrecte ({toml_error_fr(exc, text)})."
+        ) from None
 
 
-def toml_error_fr(exc: tomllib.TOMLDecodeError) -> str:
+def toml_error_fr(exc: tomllib.TOMLDecodeError, text: str = "") -> str:
     """tomllib's message « Expected '=' after a key (at line 3, column 7) » in French."""
     message = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -46,8 +48,23 @@ def toml_error_fr(exc: tomllib.TOMLDecodeError) -> str:
             reason = french
             break
     if match:
-        return f"ligne {match.group(1)}, colonne {match.group(2)} : {reason}"
+        line, column = int(match.group(1)), int(match.group(2))
+        return f"ligne {line}, colonne {column} : {reason}{_number_hint(text, line, column)}"
     return reason
+
+
+def _number_hint(text: str, line: int, column: int) -> str:
+    # French habits: « 0,05 » and « 820 000 » are not TOML numbers.
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    before, rest = lines[line - 1][: column - 1], lines[line - 1][column - 1 :]
+    if re.search(r"=\s*[\d\s.]*\d\s*$", before) and rest[:1] in ",0123456789":
+        return (
+            " ; un nombre s'écrit sans espace et avec un point décimal, "
+            "par exemple 0.05 ou 820000.50"
+        )
+    return ""
 
 
 def find_line(text: str, path: tuple[str | int, ...]) -> int | None:

@@ -544,3 +544,18 @@ def test_profile_rule_code_that_does_not_exist_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["profile", "check", str(profile)])
     assert result.exit_code == 1, result.output
     assert "ligne 3" in result.output and "CS930" in result.output
+
+
+def test_decimal_comma_in_toml_says_how_to_write_the_number(tmp_path):
+    """QA: « taux_insertion = 0,05 » (French habit) gave only « texte en trop après la
+    valeur », without saying that TOML numbers take a point and no spaces."""
+    from clausier.profile import ProfileError, load_profile
+
+    profile = tmp_path / "profil.toml"
+    profile.write_text("[profil]\ntaux_insertion = 0,05\n", encoding="utf-8")
+    try:
+        load_profile(profile)
+    except ProfileError as exc:
+        assert "ligne 2" in str(exc) and "point décimal" in str(exc), str(exc)
+    else:
+        raise AssertionError("0,05 accepted")
