@@ -242,9 +242,10 @@ TOP_LEVEL = [*SCHEMA, "metiers", "regles"]
 def _unknown(
     file: str, text: str, path: tuple[str, ...], known: list[str], kind: str = "clé"
 ) -> ProfileError:
+    hint = close_key_hint(path[-1], known)
     return ProfileError(
         f"Profil {where(file, text, path)} : {kind} inconnue « {dotted(path)} » ; "
-        f"{close_key_hint(path[-1], known)} "
+        f"{hint}{'' if hint.endswith('?') else '.'} "
         "Corrigez le nom ou supprimez la ligne."
     )
 
@@ -267,6 +268,14 @@ def validate_profile_data(
     base_trades = base_trades or set()
     for section, value in data.items():
         if section not in TOP_LEVEL:
+            home = next((name for name, keys in SCHEMA.items() if section in keys), None)
+            if home and not isinstance(value, dict):
+                # « taux_insertion = 0.05 » written above every [table] header
+                raise ProfileError(
+                    f"Profil {where(file, text, (section,))} : la clé « {section} » doit "
+                    f"être écrite sous l'en-tête [{home}] ; ajoutez la ligne [{home}] "
+                    "au-dessus d'elle."
+                )
             raise _unknown(file, text, (section,), TOP_LEVEL, "table")
         if not isinstance(value, dict):
             raise _bad(file, text, (section,), f"doit être une table [{section}]")

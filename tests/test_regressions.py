@@ -559,3 +559,23 @@ def test_decimal_comma_in_toml_says_how_to_write_the_number(tmp_path):
         assert "ligne 2" in str(exc) and "point décimal" in str(exc), str(exc)
     else:
         raise AssertionError("0,05 accepted")
+
+
+def test_profile_key_above_every_table_says_where_to_write_it(tmp_path):
+    """QA: « taux_insertion = 0.05 » written above [profil] was called an unknown « table »
+    and the list of tables ran into the next sentence (« regles Corrigez »)."""
+    from clausier.profile import ProfileError, load_profile
+
+    cases = {
+        "taux_insertion = 0.05\n": "sous l'en-tête [profil]",
+        "[zzz]\nnom = 'x'\n": "regles. Corrigez",
+    }
+    for text, expected in cases.items():
+        profile = tmp_path / "profil.toml"
+        profile.write_text(text, encoding="utf-8")
+        try:
+            load_profile(profile)
+        except ProfileError as exc:
+            assert expected in str(exc), str(exc)
+        else:
+            raise AssertionError(text)
