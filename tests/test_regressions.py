@@ -579,3 +579,21 @@ def test_profile_key_above_every_table_says_where_to_write_it(tmp_path):
             assert expected in str(exc), str(exc)
         else:
             raise AssertionError(text)
+
+
+def test_batch_and_profile_usage_is_french(tmp_path):
+    """QA: `clausier batch` showed « ROOT », « DIR » and « [required] », and `clausier
+    profile` « COMMAND [ARGS]... » and « FILE » to French users."""
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    runner = CliRunner()
+    batch_help = runner.invoke(cli, ["batch", "--help"]).output
+    assert "RACINE" in batch_help and "[obligatoire]" in batch_help
+    assert not {"ROOT", "DIR", "required"} & set(batch_help.replace("[", " ").split())
+    missing = runner.invoke(cli, ["batch", str(tmp_path / "absent"), "-o", str(tmp_path / "o")])
+    assert missing.exit_code == 2 and "introuvable : vérifiez le chemin" in missing.output
+    profile_usage = runner.invoke(cli, ["profile", "check"]).output
+    assert "FICHIER" in profile_usage and "FILE" not in profile_usage
+    assert "COMMANDE [ARGUMENTS]" in runner.invoke(cli, ["profile", "--help"]).output

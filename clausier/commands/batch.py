@@ -28,7 +28,7 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 )
 @HELP_OPTION
 @click.argument(
-    "root", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="ROOT"
+    "root", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="RACINE"
 )
 @click.option(
     "-o",
@@ -36,7 +36,7 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
+    metavar="DOSSIER",
     help="Dossier des rapports et de la synthèse (réutilisable : voir « Relances »).",
 )
 @click.option(
@@ -74,7 +74,7 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="FICHIER",
-    help="Registre des passages (SQLite). Par défaut : DIR/clausier.sqlite.",
+    help="Registre des passages (SQLite). Par défaut : DOSSIER/clausier.sqlite.",
 )
 @click.option(
     "--piece-timeout",
@@ -108,13 +108,13 @@ def command(
     piece_timeout: float,
     consultation_timeout: float,
 ) -> None:
-    """Relire chaque consultation de ROOT (un sous-dossier ou un .zip par consultation)
+    """Relire chaque consultation de RACINE (un sous-dossier ou un .zip par consultation)
     avec le même moteur que « clausier review », en parallèle.
 
-    Écrit dans DIR un rapport JSON et HTML par dossier, la synthèse synthese.csv et
+    Écrit dans DOSSIER un rapport JSON et HTML par dossier, la synthèse synthese.csv et
     synthese.xlsx, et la page index.html qui relie tous les rapports.
 
-    Relances : le registre DIR/clausier.sqlite retient ce qui a été relu. Relancer la même
+    Relances : le registre DOSSIER/clausier.sqlite retient ce qui a été relu. Relancer la même
     commande avec le même -o ne relit que les dossiers dont une pièce, le profil, la date
     ou les règles ont changé, et la synthèse indique les constats nouveaux, corrigés et
     toujours ouverts.

@@ -22,7 +22,9 @@ class InputError(click.ClickException):
         click.echo(f"Erreur : {self.message}", err=True)
 
 
-@click.group("profile", context_settings=CONTEXT_SETTINGS)
+@click.group(
+    "profile", context_settings=CONTEXT_SETTINGS, subcommand_metavar="COMMANDE [ARGUMENTS]..."
+)
 @HELP_OPTION
 def command() -> None:
     """Créer ou vérifier un profil de territoire (taux, métiers, pénalités, contact du
@@ -31,7 +33,9 @@ def command() -> None:
 
 @command.command("init", context_settings=CONTEXT_SETTINGS)
 @HELP_OPTION
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, path_type=Path), metavar="[FICHIER]"
+)
 @FORCE_OPTION
 def init(file: Path | None, force: bool) -> None:
     """Écrire un profil commenté à adapter (par défaut : profil.toml).
@@ -55,7 +59,7 @@ def init(file: Path | None, force: bool) -> None:
 
 @command.command("check", context_settings=CONTEXT_SETTINGS)
 @HELP_OPTION
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="FICHIER")
 def check(file: Path) -> None:
     """Vérifier un profil : clés connues, taux entre 0 et 1, montants positifs…
     Code de sortie 1 si le profil est invalide."""

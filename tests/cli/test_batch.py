@@ -37,7 +37,7 @@ def run(*args: str):
 def test_help_is_french():
     result = run("--help")
     assert result.exit_code == 0
-    assert "Relire chaque consultation de ROOT" in result.output
+    assert "Relire chaque consultation de RACINE" in result.output
     assert "--dask ADRESSE" in result.output and "Afficher cette aide" in result.output
 
 
