@@ -597,3 +597,17 @@ def test_batch_and_profile_usage_is_french(tmp_path):
     profile_usage = runner.invoke(cli, ["profile", "check"]).output
     assert "FICHIER" in profile_usage and "FILE" not in profile_usage
     assert "COMMANDE [ARGUMENTS]" in runner.invoke(cli, ["profile", "--help"]).output
+
+
+def test_reading_problem_advice_is_no_text_to_write(tmp_path):
+    """QA: a CS901 advice (« Téléchargez de nouveau l'archive… ») was shown as « À écrire : »,
+    the label of words to put in the DCE."""
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    (tmp_path / "DCE.zip").write_bytes(b"not a zip")
+    for fmt in ("text", "html"):
+        result = CliRunner().invoke(cli, ["review", str(tmp_path / "DCE.zip"), "--format", fmt])
+        assert result.exit_code == 1, result.output
+        assert "À faire :" in result.output and "À écrire :" not in result.output

@@ -38,6 +38,12 @@ def place_label(finding: Finding) -> str:
     return ", ".join(parts)
 
 
+def suggestion_label(finding: Finding) -> str:
+    """« À écrire » before words for the DCE; « À faire » before the advice of a reading
+    problem (CS9xx: « Téléchargez de nouveau l'archive… » is nothing to write)."""
+    return "À faire" if finding.code.startswith("CS9") else "À écrire"
+
+
 def piece_label(piece: Piece) -> str:
     """« CCAP, docx, 412 paragraphes » for the piece heading."""
     parts = [piece.kind.value, piece.format]

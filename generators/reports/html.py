@@ -21,6 +21,7 @@ from .common import (
     lot_label,
     piece_label,
     place_label,
+    suggestion_label,
 )
 
 
@@ -29,6 +30,7 @@ def _environment():
     env = html_environment("generators.reports")
     env.globals.update(
         place_label=place_label,
+        suggestion_label=suggestion_label,
         piece_label=piece_label,
         lot_label=lot_label,
         lot_disagrees=lot_disagrees,

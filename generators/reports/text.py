@@ -22,6 +22,7 @@ from .common import (
     lot_label,
     piece_label,
     place_label,
+    suggestion_label,
 )
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -100,7 +101,7 @@ def _finding(console, finding: Finding) -> None:
     # Padding keeps wrapped lines under the finding, not back at the left margin.
     lines = [Text(finding.message)]
     if finding.suggestion:
-        lines.append(Text(f"→ À écrire : {finding.suggestion}", style="green"))
+        lines.append(Text(f"→ {suggestion_label(finding)} : {finding.suggestion}", style="green"))
     if finding.excerpt:
         lines.append(Text(f"« {finding.excerpt} »", style="dim italic"))
     for line in lines:
