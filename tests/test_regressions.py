@@ -611,3 +611,19 @@ def test_reading_problem_advice_is_no_text_to_write(tmp_path):
         result = CliRunner().invoke(cli, ["review", str(tmp_path / "DCE.zip"), "--format", fmt])
         assert result.exit_code == 1, result.output
         assert "À faire :" in result.output and "À écrire :" not in result.output
+
+
+def test_accord_cadre_total_hours_say_per_year(tmp_path):
+    """QA: an accord-cadre's lots showed « 155 h/an » but their total « 230 h », read as the
+    hours of the whole contract (text table and CSV total row)."""
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    args = ["hours", "--lot", "1;Nettoyage;440000;nettoyage", "--lot", "2;Vitres;280000;nettoyage"]
+    args += ["--accord-cadre", "--duree-annees", "4"]
+    text = CliRunner().invoke(cli, args).output
+    total = next(line for line in text.splitlines() if line.strip().startswith("Total"))
+    assert total.rstrip().endswith("h/an"), text
+    csv = CliRunner().invoke(cli, [*args, "--format", "csv"]).output
+    assert csv.strip().splitlines()[-1].startswith("Total;") and ";par an;" in csv.splitlines()[-1]

@@ -247,8 +247,17 @@ def render_csv(table) -> str:
                 lot.note,
             ]
         )
-    rows.append(["Total", None, None, None, None, None, None, None, table.total_hours, None, None])
+    period = PERIOD_LABELS[_common_period(table)]
+    rows.append(
+        ["Total", None, None, None, None, None, None, None, table.total_hours, period, None]
+    )
     return to_csv_fr(rows)
+
+
+def _common_period(table) -> str | None:
+    """An accord-cadre's lots give hours per year (or per tranche): so does their total."""
+    periods = {lot.period for lot in table.lots if lot.hours is not None}
+    return periods.pop() if len(periods) == 1 else None
 
 
 def render_text(table, profile) -> str:
@@ -267,10 +276,11 @@ def render_text(table, profile) -> str:
     view.add_column("Métier", no_wrap=True)
     view.add_column("Taux MO", justify="right", no_wrap=True)
     view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
+    per = {"year": "/an", "tranche": "/tranche"}.get(_common_period(table), "")
     view.add_column(
         "Heures\nd'insertion",
         justify="right",
-        footer=f"{format_hours_fr(table.total_hours)} h",
+        footer=f"{format_hours_fr(table.total_hours)} h{per}",
         no_wrap=True,
     )
     view.add_column("Note", no_wrap=True)
