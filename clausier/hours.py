@@ -164,6 +164,12 @@ def compute_lot(
         trade = guess_trade(request.title, profile)
         if trade:
             notes.append(f"métier déduit de l'intitulé : {profile.trades[trade].label}")
+    elif trade is not None and trade not in profile.trades:
+        # People write the trade as they say it (« Gros œuvre », « PEINTURE »), not its key.
+        known = _trade_written_as(trade, profile)
+        if known:
+            notes.append(f"métier « {trade} » lu comme {known} ({profile.trades[known].label})")
+            trade = known
     request = LotRequest(**{**request.__dict__, "trade": trade})
     rate = request.insertion_rate if request.insertion_rate is not None else profile.insertion_rate
     share = _labour_share(request, profile)
@@ -331,6 +337,16 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(
         w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP_WORDS
     )
+
+
+def _trade_written_as(text: str, profile: Profile) -> str | None:
+    """The profile's trade key for a trade written by its label or its key in another case
+    or with spaces (« Gros œuvre » -> "gros_oeuvre"); None when it is none of them."""
+    wanted = _tokens(text)
+    for key, trade in profile.trades.items():
+        if wanted and wanted in (_tokens(key.replace("_", " ")), _tokens(trade.label)):
+            return key
+    return None
 
 
 def guess_trade(title: str, profile: Profile) -> str | None:

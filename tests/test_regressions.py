@@ -627,3 +627,18 @@ def test_accord_cadre_total_hours_say_per_year(tmp_path):
     assert total.rstrip().endswith("h/an"), text
     csv = CliRunner().invoke(cli, [*args, "--format", "csv"]).output
     assert csv.strip().splitlines()[-1].startswith("Total;") and ";par an;" in csv.splitlines()[-1]
+
+
+def test_trade_written_as_its_label_is_recognised(tmp_path):
+    """QA: --lot "1;Lot 1;1000000;Gros œuvre" (the trade as people say it) gave no hours and
+    advised adding a table [metiers.Gros œuvre], which is no valid key."""
+    from click.testing import CliRunner
+
+    from clausier.cli import cli
+
+    for written in ("Gros œuvre", "GROS_OEUVRE", "gros-oeuvre"):
+        result = CliRunner().invoke(
+            cli, ["hours", "--lot", f"1;Lot 1;1000000;{written}", "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        assert '"trade": "gros_oeuvre"' in result.output and '"hours": 750' in result.output
