@@ -1,6 +1,6 @@
 """Reading speed: Clausier's reading (sources + reader + structure) beside `pdftotext`.
 
-Writes a 40-page CCAP as PDF and as .docx (generators.simple_documents, realistic article
+Writes a 40-page CCAP as PDF and as .docx (tools.simple_documents, realistic article
 text, a table of hours per lot), then measures in the same run:
 
 1. in-process: `review.reading.read_consultation` on the PDF and on the .docx (modules
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generators.simple_documents import Doc, H, P, T, write_docx, write_pdf  # noqa: E402
+from tools.simple_documents import Doc, H, P, T, write_docx, write_pdf  # noqa: E402
 
 ARTICLES = [
     ("Objet du marché – Dispositions générales", ["Objet", "Décomposition en lots", "Maîtrise d'œuvre"]),
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"   rapport PDF / pdftotext  : {t_pdf / ref:5.2f} ×  (objectif ≤ 1,5 ×)")
     print(f"   rapport DOCX / pdftotext : {t_docx / ref:5.2f} ×")
 
-    clausier = [sys.executable, "-m", "clausier", "pieces", "--format", "json"]
+    clausier = [sys.executable, "-m", "apps", "pieces", "--format", "json"]
     t_cli_pdf = best(lambda: subprocess.run([*clausier, str(pdf)], capture_output=True, check=True), max(3, args.runs // 2))  # fmt: skip
     t_cli_docx = best(lambda: subprocess.run([*clausier, str(docx)], capture_output=True, check=True), max(3, args.runs // 2))  # fmt: skip
     t_python = best(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True), 3)  # fmt: skip

@@ -1,7 +1,7 @@
 """Benchmark: `clausier review` of a typical DCE from a cold start.
 
 The DCE: an RC (.docx), a 40-page CCAP (.pdf) with its clause article, three AE (.docx)
-and a clause annex (.odt), written by generators/simple_documents.py in a temporary folder.
+and a clause annex (.odt), written by tools/simple_documents.py in a temporary folder.
 
 Prints:
 - the wall time of `clausier review DCE --format json` in a fresh process (target ≤ 2 s on
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generators.simple_documents import Doc, H, P, PageBreak, T, write  # noqa: E402
+from tools.simple_documents import Doc, H, P, PageBreak, T, write  # noqa: E402
 
 FILLER = (
     "Les stipulations du présent article complètent celles du cahier des clauses administratives "

@@ -10,7 +10,7 @@ catalogue (CS102, CS201, CS203, CS204, CS306, CS307, CS401, CS402); the manifest
 Every consultation has its own reference, amounts and article order, so no two have the
 same bytes (the batch register hashes pieces) nor the same text.
 
-Speed: Word and ODT pieces are written by generators.simple_documents; PDFs by a small
+Speed: Word and ODT pieces are written by tools.simple_documents; PDFs by a small
 line-based writer here (fpdf2 `text` + rectangles), because fpdf2's `multi_cell` line
 breaking costs about 1.2 s for a 30-page CCAP. About 0.3 s per consultation on one core.
 """
@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from generators.simple_documents import Doc, H, P, PageBreak, T, write  # noqa: E402
+from tools.simple_documents import Doc, H, P, PageBreak, T, write  # noqa: E402
 
 
 def _load_samples_builder():

@@ -4,7 +4,7 @@ commitment per lot and the annex, from a consultation and a territory profile.
 The hours come from `clausier.hours.compute` (the one calculation), the legal basis from
 `clausier.law` (L2112-2-1 when the 2026 obligation applies, the CCAG 2021 article). The
 templates are .docx files with Jinja tags (`clause_templates/*.docx`, built by
-`clause_templates/build_templates.py`), rendered by docxtpl with `autoescape=True`: a
+`tools/build_templates.py`), rendered by docxtpl with `autoescape=True`: a
 buyer called « Dupont & Fils » must not break the XML of a table row. A facilitator may
 replace them (`templates=DIR`, same file names); a template asking for a variable the
 context does not hold is refused with a French message, never rendered blank.

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from clausier.batch import BatchError, discover, hash_consultation, run_batch, safe_name
-from clausier.summary import FINDING_COLUMNS, SYNTHESE_COLUMNS
-from generators.simple_documents import Doc, H, P, T, write, write_zip
+from apps.batch.run import BatchError, discover, hash_consultation, run_batch, safe_name
+from apps.batch.summary import FINDING_COLUMNS, SYNTHESE_COLUMNS
+from tools.simple_documents import Doc, H, P, T, write, write_zip
 
 PLUGIN = str(Path(__file__).with_name("batch_plugin.py"))
 REVIEW_DATE = date(2026, 11, 25)
@@ -462,7 +462,7 @@ def test_ctrl_c_keeps_what_is_done(tmp_path):
     out = tmp_path / "out"
     env = {**os.environ, "CLAUSIER_BATCH_PLUGINS": PLUGIN}
     process = subprocess.Popen(
-        [sys.executable, "-m", "clausier", "batch", str(root), "-o", str(out), "-j", "1",
+        [sys.executable, "-m", "apps", "batch", str(root), "-o", str(out), "-j", "1",
          "--date", "2026-11-25", "--piece-timeout", "600"],
         env=env,
         stdout=subprocess.PIPE,
@@ -524,7 +524,7 @@ def test_dask_is_not_imported_without_the_option(tmp_path):
     root = tmp_path / "ROOT"
     write(root / "DCE-A" / "RC.docx", rc())
     code = (
-        "import sys; from pathlib import Path; from clausier.batch import run_batch; "
+        "import sys; from pathlib import Path; from apps.batch.run import run_batch; "
         f"run_batch(Path({str(root)!r}), Path({str(tmp_path / 'out')!r}), jobs=1, progress=False); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
     )

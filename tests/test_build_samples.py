@@ -20,7 +20,7 @@ CODE = re.compile(r"^CS[1-9]\d\d$")
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_samples", SAMPLES / "build_samples.py")
+    spec = importlib.util.spec_from_file_location("build_samples", REPO / "tools" / "build_samples.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_samples"] = module
     spec.loader.exec_module(module)
@@ -121,11 +121,11 @@ def test_builder_writes_real_files_of_the_right_format(built, case):
 def test_committed_samples_are_what_the_builder_writes(built, case):
     committed = sample_pieces(_sample_path(SAMPLES, case))
     fresh = sample_pieces(_sample_path(built, case))
-    assert set(committed) == set(fresh), "run: python samples/build_samples.py"
+    assert set(committed) == set(fresh), "run: python tools/build_samples.py"
     for name in fresh:
         assert piece_text(name, committed[name]) == piece_text(name, fresh[name]), (
             f"{case.name}/{name} differs from the builder's output: "
-            "run python samples/build_samples.py and commit"
+            "run python tools/build_samples.py and commit"
         )
     stem = case.name.removesuffix(".zip")
     assert json.loads((SAMPLES / f"{stem}.expected.json").read_text("utf-8")) == json.loads(

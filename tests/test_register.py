@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from clausier.register import (
+from apps.batch.register import (
     CHANGED,
     NEW,
     Entry,

@@ -12,8 +12,8 @@ def test_reviews_in_two_threads_of_one_process_do_not_corrupt_spacy(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
     from datetime import date
 
-    from clausier.batch_worker import Task, review_task
-    from generators.simple_documents import Doc, H, P, write
+    from apps.batch.worker import Task, review_task
+    from tools.simple_documents import Doc, H, P, write
 
     tasks = []
     for n in range(6):
@@ -40,11 +40,11 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
     positive on the conforming works sample)."""
     from datetime import date as _date
 
-    from generators.simple_documents import Doc as _Doc
-    from generators.simple_documents import H as _H
-    from generators.simple_documents import P as _P
-    from generators.simple_documents import T as _T
-    from generators.simple_documents import write as _write
+    from tools.simple_documents import Doc as _Doc
+    from tools.simple_documents import H as _H
+    from tools.simple_documents import P as _P
+    from tools.simple_documents import T as _T
+    from tools.simple_documents import write as _write
     from review.engine import review as _review
 
     table = _T(
@@ -77,7 +77,7 @@ def _review_docs(root, docs, when=None):
     """Write `docs` (file name -> Doc) under `root` and review the folder."""
     from datetime import date as _date
 
-    from generators.simple_documents import write as _write
+    from tools.simple_documents import write as _write
     from review.engine import review as _review
 
     for name, doc in docs.items():
@@ -89,7 +89,7 @@ def test_oe_ligature_keeps_accent_insensitive_matching(tmp_path):
     """Review: « œ » folded to « oe » changed the segment length, the folded text fell back
     to a plain lower case with accents, and « Pôle emploi » in an article saying « mise en
     œuvre » was never matched (missed CS204)."""
-    from generators.simple_documents import Doc, H, P
+    from tools.simple_documents import Doc, H, P
     from review.nlp import fold
 
     assert fold("Mise en Œuvre – Pôle emploi’s") == "mise en œuvre – pole emploi's"
@@ -114,7 +114,7 @@ def _split_table_pdf(path, repeat_header: bool, total: str):
     or without its header repeated (fpdf2 drawn, like a Word export)."""
     from fpdf import FPDF
 
-    from generators.simple_documents import _font_path
+    from tools.simple_documents import _font_path
 
     pdf = FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(_font_path(False)))
@@ -164,7 +164,7 @@ def test_hours_table_split_across_pdf_pages_is_one_table(tmp_path):
 
 
 def _clause_ccap(*paragraphs, hours_rows=None):
-    from generators.simple_documents import Doc, H, P, T
+    from tools.simple_documents import Doc, H, P, T
 
     items = [P("Cahier des clauses administratives particulières")]
     items += [H("Article 9 - Clause sociale d'insertion")]
@@ -179,7 +179,7 @@ def test_messages_contract_de_le_and_fit_the_penalty_found(tmp_path):
     of the per-hour penalty when the frozen SMIC was in the reporting-delay penalty."""
     import re as _re
 
-    from generators.simple_documents import Doc, P, T
+    from tools.simple_documents import Doc, P, T
 
     ccap = _clause_ccap(
         "En application de l'ARTICLE 14 DU CODE DES MARCHÉS PUBLICS, le titulaire réalise "
@@ -211,7 +211,7 @@ def test_messages_contract_de_le_and_fit_the_penalty_found(tmp_path):
 def test_cs301_for_a_lot_the_clause_covers_without_hours(tmp_path):
     """Review: CS301 per lot was not implemented: a lot the clause covers, with no hours in
     any piece, went unreported (CS404 only sees lots listed with hours)."""
-    from generators.simple_documents import Doc, P, T
+    from tools.simple_documents import Doc, P, T
 
     hours = [["Lot", "Heures d'insertion"], ["1", "615"], ["2", "270"]]
     ccap = _clause_ccap(
@@ -265,7 +265,7 @@ def test_expected_range_knows_accords_cadres():
 def test_cs403_judges_hours_per_year_of_an_accord_cadre(tmp_path):
     """Review: lots with hours « par an » were skipped by CS403 (a workaround for
     expected_range); now judged per year with the duration the pieces state."""
-    from generators.simple_documents import Doc, P, T
+    from tools.simple_documents import Doc, P, T
 
     def rc(hours: str) -> Doc:
         return Doc(
@@ -298,7 +298,7 @@ def test_hours_from_an_accord_cadre_tender_gives_hours_per_year():
 
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     sample = _Path(__file__).resolve().parent.parent / "samples" / "services-accord-cadre.zip"
     result = CliRunner().invoke(cli, ["hours", "--from", str(sample), "--format", "json"])
@@ -314,8 +314,8 @@ def test_buyer_object_reference_and_nature_facts_feed_generate_from(tmp_path):
     from click.testing import CliRunner
     from docx import Document
 
-    from clausier.cli import cli
-    from generators.simple_documents import Doc, H, P, T
+    from apps.cli import cli
+    from tools.simple_documents import Doc, H, P, T
 
     rc = Doc(
         [
@@ -355,7 +355,7 @@ def test_buyer_object_reference_and_nature_facts_feed_generate_from(tmp_path):
 def test_title_page_buyer_in_capitals_takes_the_case_written_elsewhere(tmp_path):
     """Review: a buyer written in capitals on the title page is reported in the case the
     piece writes it elsewhere (running header), for the generated clauses."""
-    from generators.simple_documents import Doc, H, P
+    from tools.simple_documents import Doc, H, P
 
     ccap = Doc(
         [
@@ -386,7 +386,7 @@ def test_lot_named_after_its_figure_is_not_the_previous_one(tmp_path):
 def test_ccap_article_that_incorporates_the_clause_annex_is_a_clause_article(tmp_path):
     """Review: a CCAP « Conditions particulières d'exécution » article sending the reader
     to the clause annex was no clause article: false CS101."""
-    from generators.simple_documents import Doc, H, P
+    from tools.simple_documents import Doc, H, P
 
     ccap = Doc(
         [
@@ -443,7 +443,7 @@ def test_lot_not_concerned_by_the_clause_is_not_covered(tmp_path):
 def test_insertion_article_of_another_ccag_than_the_contracts(tmp_path):
     """Review: a works clause citing « article 16.1 du CCAG-FCS » (copied from a services
     tender) was not reported: the cited family was trusted over the contract's CCAG."""
-    from generators.simple_documents import Doc, H, P
+    from tools.simple_documents import Doc, H, P
 
     ccap = Doc(
         [
@@ -498,7 +498,7 @@ def test_empty_folder_or_archive_is_no_clean_review(tmp_path):
 
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     (tmp_path / "vide").mkdir()
     zipfile.ZipFile(tmp_path / "vide.zip", "w").close()
@@ -513,7 +513,7 @@ def test_same_lot_twice_is_refused_not_counted_twice(tmp_path):
     was counted twice in the total, and generate wrote its engagement twice over one file."""
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     toml = tmp_path / "consultation.toml"
     toml.write_text(
@@ -537,7 +537,7 @@ def test_profile_rule_code_that_does_not_exist_is_refused(tmp_path):
     and silently did nothing."""
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     profile = tmp_path / "profil.toml"
     profile.write_text('[regles]\nCS403 = "information"\nCS930 = "desactivee"\n', "utf-8")
@@ -586,7 +586,7 @@ def test_batch_and_profile_usage_is_french(tmp_path):
     profile` « COMMAND [ARGS]... » and « FILE » to French users."""
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     runner = CliRunner()
     batch_help = runner.invoke(cli, ["batch", "--help"]).output
@@ -604,7 +604,7 @@ def test_reading_problem_advice_is_no_text_to_write(tmp_path):
     the label of words to put in the DCE."""
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     (tmp_path / "DCE.zip").write_bytes(b"not a zip")
     for fmt in ("text", "html"):
@@ -618,7 +618,7 @@ def test_accord_cadre_total_hours_say_per_year(tmp_path):
     hours of the whole contract (text table and CSV total row)."""
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     args = ["hours", "--lot", "1;Nettoyage;440000;nettoyage", "--lot", "2;Vitres;280000;nettoyage"]
     args += ["--accord-cadre", "--duree-annees", "4"]
@@ -634,7 +634,7 @@ def test_trade_written_as_its_label_is_recognised(tmp_path):
     advised adding a table [metiers.Gros œuvre], which is no valid key."""
     from click.testing import CliRunner
 
-    from clausier.cli import cli
+    from apps.cli import cli
 
     for written in ("Gros œuvre", "GROS_OEUVRE", "gros-oeuvre"):
         result = CliRunner().invoke(

@@ -1,6 +1,6 @@
 from click.testing import CliRunner
 
-from clausier.cli import cli
+from apps.cli import cli
 
 
 def test_version_and_help_answer_in_french():

@@ -6,8 +6,8 @@ import csv
 import io
 import re
 
-from clausier.register import Entry, make_changes
-from clausier.summary import (
+from apps.batch.register import Entry, make_changes
+from apps.batch.summary import (
     FINDING_COLUMNS,
     SYNTHESE_COLUMNS,
     RunInfo,

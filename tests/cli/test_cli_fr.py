@@ -2,7 +2,7 @@
 
 from click.testing import CliRunner
 
-from clausier.cli import cli
+from apps.cli import cli
 
 
 def test_unknown_command_and_option_are_explained_in_french():

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from clausier.cli import cli
-from generators.simple_documents import Doc, H, P, T, write_docx
+from apps.cli import cli
+from tools.simple_documents import Doc, H, P, T, write_docx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CONSULTATION = str(SAMPLES / "consultation-travaux.toml")

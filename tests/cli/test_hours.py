@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clausier.cli import cli
+from apps.cli import cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CONSULTATION = str(SAMPLES / "consultation-travaux.toml")

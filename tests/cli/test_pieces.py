@@ -6,8 +6,8 @@ import json
 
 from click.testing import CliRunner
 
-from clausier.cli import cli
-from generators.simple_documents import Doc, H, P, write
+from apps.cli import cli
+from tools.simple_documents import Doc, H, P, write
 
 
 def _folder(tmp_path):

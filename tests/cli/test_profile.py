@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from clausier.cli import cli
+from apps.cli import cli
 from clausier.profile import load_profile
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

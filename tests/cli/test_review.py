@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clausier.cli import cli
-from clausier.commands.review import use_color
+from apps.cli import cli
+from apps.commands.review import use_color
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 DATE = "2026-11-25"

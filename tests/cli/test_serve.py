@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from clausier.cli import cli
-from clausier.commands.serve import address_for, is_loopback
+from apps.cli import cli
+from apps.web.command import address_for, is_loopback
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "serveur.local"])

@@ -1,4 +1,4 @@
-"""Helpers: real pieces (written with generators.simple_documents or python-docx) and reports whose
+"""Helpers: real pieces (written with tools.simple_documents or python-docx) and reports whose
 findings point into them, for the report and annotation tests."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from clausier.model import (
     Report,
     Severity,
 )
-from generators.simple_documents import H, P, T
+from tools.simple_documents import H, P, T
 
 CCAP_ITEMS = [
     H("ARTICLE 1 - Objet du marché"),

@@ -31,7 +31,7 @@ from gen_helpers import (
 
 from clausier.model import Finding, Location, Severity
 from generators.annotate import annotate, annotate_report
-from generators.simple_documents import Doc, P, write_docx, write_zip
+from tools.simple_documents import Doc, P, write_docx, write_zip
 
 
 @pytest.fixture
@@ -326,7 +326,7 @@ def test_review_command_imports_no_heavy_library():
     import sys
 
     code = (
-        "import sys, clausier.commands.review; "
+        "import sys, apps.commands.review; "
         "print(','.join(m for m in ('docx', 'pypdf', 'pypdfium2', 'rich', 'jinja2', 'spacy',"
         " 'pdfplumber', 'lxml') if m in sys.modules))"
     )

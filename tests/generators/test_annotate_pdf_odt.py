@@ -23,7 +23,7 @@ from gen_helpers import (
 from clausier.model import Finding, Location, PieceKind, Severity
 from generators.annotate import annotate, output_path
 from generators.annotate.matching import fold_target
-from generators.simple_documents import Doc, H, P, PageBreak, write_odt, write_pdf
+from tools.simple_documents import Doc, H, P, PageBreak, write_odt, write_pdf
 
 # ---------------------------------------------------------------- PDF
 

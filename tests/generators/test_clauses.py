@@ -440,13 +440,13 @@ def test_broken_templates_are_refused(tmp_path, profile):
 
 
 def test_committed_templates_are_the_build_scripts_output(tmp_path):
-    from clause_templates.build_templates import build_all
+    from tools.build_templates import build_all
 
     built = build_all(tmp_path)
     for path in built:
         committed = TEMPLATES_DIR / path.name
         assert committed.read_bytes() == path.read_bytes(), (
-            f"{path.name} differs: run python clause_templates/build_templates.py"
+            f"{path.name} differs: run python tools/build_templates.py"
         )
     assert sorted(p.name for p in built) == sorted(TEMPLATE_FILES.values())
 

@@ -20,7 +20,7 @@ from reading_helpers import (
 )
 
 from clausier.model import PieceKind
-from generators.simple_documents import Doc, H, P, write
+from tools.simple_documents import Doc, H, P, write
 from review import readers
 from review.reading import read_consultation
 from review.sources import DEFAULT_LIMITS, Limits

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from reading_helpers import Utf8NoFlagInfo, zip_with
 
-from generators.simple_documents import Doc, P, write, write_zip, zip_bytes
+from tools.simple_documents import Doc, P, write, write_zip, zip_bytes
 from review.reading import read_consultation
 from review.sources import Limits, collect_sources, member_name, read_source_bytes
 

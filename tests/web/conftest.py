@@ -1,5 +1,5 @@
 """Web tests: an app on a private temporary root, a client that speaks to 127.0.0.1, and
-real tender pieces written with generators.simple_documents."""
+real tender pieces written with tools.simple_documents."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.simple_documents import Doc, H, P, T, write_docx
+from tools.simple_documents import Doc, H, P, T, write_docx
 
 BASE_URL = "http://127.0.0.1:8765"
 
@@ -48,7 +48,7 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
 @pytest.fixture
 def make_app(tmp_path):
     """create_app with its job folders under tmp_path/web (checked by the tests)."""
-    from clausier.web import create_app
+    from apps.web import create_app
 
     def make(**kwargs):
         kwargs.setdefault("temp_root", tmp_path / "web")
@@ -97,7 +97,7 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """`python -m clausier serve` in a subprocess, on 127.0.0.1 and a free port, with its
+    """`python -m apps serve` in a subprocess, on 127.0.0.1 and a free port, with its
     temporary folder under `tmpdir` (TMPDIR) so that tests can look at it."""
 
     def __init__(self, tmpdir: Path, *args: str) -> None:
@@ -110,7 +110,7 @@ class LiveServer:
         env = {**os.environ, "TMPDIR": str(tmpdir), "PYTHONUNBUFFERED": "1"}
         env.pop("CLAUSIER_JETON", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "clausier", "serve", "--port", str(self.port), *args],
+            [sys.executable, "-m", "apps", "serve", "--port", str(self.port), *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

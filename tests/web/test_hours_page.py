@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from docx import Document
 
-from clausier.web.pages_hours import parse_amount
+from apps.web.pages_hours import parse_amount
 
 from .conftest import text_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from clausier.web.uploads import display_name, safe_file_name
+from apps.web.uploads import display_name, safe_file_name
 
 from .conftest import BASE_URL, ccap_doc, docx_bytes, files_under, text_of
 
@@ -184,7 +184,7 @@ def test_name_sanitizing(raw, shown, stored):
 
 
 def test_download_names_cannot_break_the_header():
-    from clausier.web.downloads import attachment, download_name
+    from apps.web.downloads import attachment, download_name
 
     assert download_name('DCE "final"\r\nSet-Cookie: x/y.zip') == "DCE _final___Set-Cookie: x_y.zip"
     response = attachment(b"{}", "Pôle enfance.json", "application/json")

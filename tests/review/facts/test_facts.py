@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generators.simple_documents import Doc, H, P, T, write
+from tools.simple_documents import Doc, H, P, T, write
 from review.facts import extract_facts
 from review.reading import read_consultation
 

@@ -33,9 +33,9 @@ from odf.text import (
 from reading_helpers import codes, outline
 
 from clausier.model import PieceKind
-from generators.simple_documents import Doc, T, write_odt
-from generators.simple_documents import H as DocH
-from generators.simple_documents import P as DocP
+from tools.simple_documents import Doc, T, write_odt
+from tools.simple_documents import H as DocH
+from tools.simple_documents import P as DocP
 from review.readers import read_source
 from review.reading import read_consultation
 from review.sources import SourceFile

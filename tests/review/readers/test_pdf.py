@@ -1,4 +1,4 @@
-"""The PDF reader on real PDFs written by fpdf2 (generators.simple_documents) and pypdf."""
+"""The PDF reader on real PDFs written by fpdf2 (tools.simple_documents) and pypdf."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from reading_helpers import codes, encrypted_pdf, scanned_pdf, zero_page_pdf
 
-from generators.simple_documents import Doc, H, P, PageBreak, T, write_pdf
+from tools.simple_documents import Doc, H, P, PageBreak, T, write_pdf
 from review.readers import read_source
 from review.readers.pdf import clean_line
 from review.sources import SourceFile

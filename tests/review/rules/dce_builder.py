@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from generators.simple_documents import Doc, H, P, T, write
+from tools.simple_documents import Doc, H, P, T, write
 from review.engine import review
 
 REVIEW_DATE = date(2026, 11, 25)

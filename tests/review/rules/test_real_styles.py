@@ -27,7 +27,7 @@ from dce_builder import (
     write_dce,
 )
 
-from generators.simple_documents import H
+from tools.simple_documents import H
 
 CLAUSE_BODY = [
     P(CLAUSE_PUBLIC),
@@ -288,7 +288,7 @@ def test_scanned_pages_are_cs902_and_nothing_else(tmp_path):
     from fpdf import FPDF
     from PIL import Image
 
-    from generators.simple_documents import _font_path
+    from tools.simple_documents import _font_path
 
     def scanned(path, text_lines=()):
         pdf = FPDF(format="A4")

@@ -1,0 +1,1 @@
+"""Reviewing every consultation of a folder: discovery, register, pool, summaries."""

@@ -1,0 +1,339 @@
+"""`clausier hours`: the insertion hours of every lot, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import click
+
+from apps.shell.options import (
+    CONTEXT_SETTINGS,
+    FORCE_OPTION,
+    HELP_OPTION,
+    PROFILE_OPTION,
+    format_option,
+    output_file_option,
+    write_output,
+)
+
+
+class InputError(click.ClickException):
+    """A bad input file or value: French message, exit status 2 (usage error)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"Erreur : {self.message}", err=True)
+
+
+def parse_lot_option(value: str):
+    """« NUMERO;INTITULE;MONTANT;METIER » -> LotRequest (INTITULE, MONTANT, METIER optional)."""
+    from clausier.consultation_file import parse_amount_fr
+    from clausier.hours import LotRequest
+
+    parts = [p.strip() for p in value.split(";")]
+    if len(parts) > 4 or not parts[0]:
+        raise InputError(
+            f'--lot « {value} » : écrivez --lot "NUMERO;INTITULE;MONTANT;METIER", par exemple '
+            '--lot "1;Gros œuvre;820 000;gros_oeuvre" (le métier peut être omis).'
+        )
+    parts += [""] * (4 - len(parts))
+    number, title, amount_text, trade = parts
+    amount = None
+    if amount_text:
+        try:
+            amount = parse_amount_fr(amount_text)
+        except ValueError:
+            raise InputError(
+                f"--lot « {value} » : montant « {amount_text} » illisible ; écrivez par exemple "
+                "820000, 820 000 ou 820000,50 (€ HT)."
+            ) from None
+    return LotRequest(number=number, title=title or None, amount_ht=amount, trade=trade or None)
+
+
+@click.command("hours", context_settings=CONTEXT_SETTINGS)
+@HELP_OPTION
+@click.option(
+    "--lot",
+    "lot_options",
+    multiple=True,
+    metavar='"NUMERO;INTITULE;MONTANT;METIER"',
+    help="Un lot (option répétable). Le montant est en € HT (820000, « 820 000 » ou "
+    "820000,50) ; le métier, une clé du profil, est déduit de l'intitulé s'il manque.",
+)
+@click.option(
+    "--consultation",
+    "consultation_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Fichier consultation (TOML) qui décrit les lots.",
+)
+@click.option(
+    "--from",
+    "from_path",
+    type=click.Path(path_type=Path),
+    help="Un DCE (dossier, .zip ou fichier) : les lots et montants trouvés à la relecture.",
+)
+@PROFILE_OPTION
+@click.option(
+    "--accord-cadre",
+    "framework",
+    is_flag=True,
+    default=None,
+    help="Accord-cadre : heures par an ou par tranche commandée, selon le profil.",
+)
+@click.option(
+    "--duree-annees",
+    "duration_years",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Durée de l'accord-cadre en années (heures par an).",
+)
+@format_option(
+    "output_format",
+    ["text", "csv", "json"],
+    "Tableau lisible, CSV pour un tableur (point-virgule, virgule décimale) ou JSON.",
+)
+@output_file_option("Écrire dans ce fichier plutôt qu'à l'écran.", dir_okay=False)
+@FORCE_OPTION
+def command(
+    lot_options: tuple[str, ...],
+    consultation_path: Path | None,
+    from_path: Path | None,
+    profile_path: Path | None,
+    framework: bool | None,
+    duration_years: float | None,
+    output_format: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Calculer les heures d'insertion de chaque lot :
+    heures = montant HT × taux de main-d'œuvre × taux d'insertion ÷ coût horaire,
+    arrondies au pas du profil.
+
+    \b
+    Exemples :
+      clausier hours --lot "1;Gros œuvre;820 000;gros_oeuvre" --lot "2;Peinture;390000"
+      clausier hours --consultation samples/consultation-travaux.toml --format csv -o heures.csv
+      clausier hours --from dossier-dce/ --profile mon-profil.toml
+    """
+    from clausier.consultation_file import ConsultationFileError, load_consultation_file
+    from clausier.hours import compute
+    from clausier.profile import ProfileError, load_profile
+
+    requests = [parse_lot_option(value) for value in lot_options]
+    if not requests and consultation_path is None and from_path is None:
+        raise InputError(
+            'Aucun lot : indiquez au moins un --lot "NUMERO;INTITULE;MONTANT;METIER", '
+            "un fichier --consultation ou un DCE avec --from."
+        )
+    if output is not None and output.exists() and not force:
+        raise InputError(
+            f"Le fichier {output} existe déjà : ajoutez --force pour le remplacer, "
+            "ou choisissez un autre nom avec -o."
+        )
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as exc:
+        raise InputError(str(exc)) from None
+
+    is_framework = bool(framework)
+    period = None
+    if consultation_path is not None:
+        try:
+            spec = load_consultation_file(consultation_path)
+        except ConsultationFileError as exc:
+            raise InputError(str(exc)) from None
+        requests.extend(spec.lots)
+        is_framework = spec.framework if framework is None else is_framework
+        duration_years = duration_years or spec.duration_years
+    if from_path is not None:
+        found, terms = _requests_from_tender(from_path, profile)
+        requests.extend(found)
+        # What the review found, unless the options say otherwise: an accord-cadre, its
+        # duration, hours per year or per tranche (as the tender states them).
+        is_framework = terms.framework if framework is None else is_framework
+        duration_years = duration_years or terms.duration_years
+        period = terms.period if framework is None else None
+
+    _refuse_duplicate_lots(requests)
+    table = compute(
+        requests, profile, framework=is_framework, duration_years=duration_years, period=period
+    )
+    if output_format == "json":
+        content = json.dumps(table.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "csv":
+        content = render_csv(table)
+    else:
+        content = render_text(table, profile)
+    write_output(output, content, force=force)
+    if output is not None:
+        click.echo(f"Heures écrites dans {output}.", err=True)
+
+
+def _refuse_duplicate_lots(requests) -> None:
+    # The same lot given twice (--lot beside --consultation, or twice in a file) would be
+    # counted twice in the total.
+    seen: set[str] = set()
+    for request in requests:
+        if request.number in seen:
+            raise InputError(
+                f"Le lot {request.number} est décrit deux fois (options --lot, fichier "
+                "--consultation ou DCE --from) : ses heures seraient comptées deux fois dans le total. "
+                "Gardez une seule description de chaque lot."
+            )
+        seen.add(request.number)
+
+
+def _requests_from_tender(path: Path, profile):
+    """The lots a review finds in a tender folder, as LotRequests, and the accord-cadre
+    terms it states (`review.rules.scope.HoursTerms`)."""
+    if not path.exists():
+        raise InputError(f"{path} introuvable : indiquez un dossier, un .zip ou un fichier de DCE.")
+    try:
+        from review.engine import review
+    except ImportError:
+        raise InputError(
+            "La relecture des DCE n'est pas disponible dans cette installation ; "
+            "décrivez les lots avec --lot ou --consultation."
+        ) from None
+    from clausier.hours import requests_from_lots
+    from review.rules.scope import hours_terms
+
+    report = review(path, profile=profile)
+    if not report.lots:
+        raise InputError(
+            f"Aucun lot ni montant trouvé dans {path} : décrivez les lots avec --lot ou "
+            "--consultation."
+        )
+    return requests_from_lots(report.lots, profile), hours_terms(report.facts)
+
+
+# --------------------------------------------------------------------------- rendering
+CSV_HEADER = [
+    "Lot",
+    "Intitulé",
+    "Montant HT (€)",
+    "Métier",
+    "Taux de main-d'œuvre",
+    "Taux d'insertion",
+    "Coût horaire (€)",
+    "Heures travaillées",
+    "Heures d'insertion",
+    "Période",
+    "Note",
+]
+PERIOD_LABELS = {None: "", "year": "par an", "tranche": "par tranche"}
+
+
+def render_csv(table) -> str:
+    from generators.reports.csv_fr import to_csv_fr
+
+    rows: list[list] = [CSV_HEADER]
+    for lot in table.lots:
+        rows.append(
+            [
+                lot.number,
+                lot.title,
+                lot.amount_ht,
+                lot.trade,
+                lot.labour_share,
+                lot.insertion_rate,
+                lot.hourly_cost,
+                None if lot.hours_worked is None else round(lot.hours_worked, 1),
+                lot.hours,
+                PERIOD_LABELS[lot.period],
+                lot.note,
+            ]
+        )
+    period = PERIOD_LABELS[_common_period(table)]
+    rows.append(
+        ["Total", None, None, None, None, None, None, None, table.total_hours, period, None]
+    )
+    return to_csv_fr(rows)
+
+
+def _common_period(table) -> str | None:
+    """An accord-cadre's lots give hours per year (or per tranche): so does their total."""
+    periods = {lot.period for lot in table.lots if lot.hours is not None}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def render_text(table, profile) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from clausier.hours import format_amount_fr, format_hours_fr, format_rate_fr
+
+    view = Table(box=box.SIMPLE_HEAD, show_footer=True, title_justify="left")
+    view.title = f"Heures d'insertion — {profile.name}"
+    total = sum(lot.amount_ht or 0 for lot in table.lots)
+    view.add_column("Lot", footer="Total", no_wrap=True)
+    view.add_column("Intitulé", min_width=24, max_width=40)
+    view.add_column("Montant HT", justify="right", footer=format_amount_fr(total), no_wrap=True)
+    view.add_column("Métier", no_wrap=True)
+    view.add_column("Taux MO", justify="right", no_wrap=True)
+    view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
+    per = {"year": "/an", "tranche": "/tranche"}.get(_common_period(table), "")
+    view.add_column(
+        "Heures\nd'insertion",
+        justify="right",
+        footer=f"{format_hours_fr(table.total_hours)} h{per}",
+        no_wrap=True,
+    )
+    view.add_column("Note", no_wrap=True)
+    # Notes are long sentences: the table shows their number, the full text follows it.
+    notes: list[str] = []
+    for lot in table.lots:
+        hours = "—" if lot.hours is None else f"{format_hours_fr(lot.hours)} h"
+        if lot.hours is not None and lot.period == "year":
+            hours += "/an"
+        elif lot.hours is not None and lot.period == "tranche":
+            hours += "/tranche"
+        view.add_row(
+            lot.number,
+            lot.title or "",
+            "—" if lot.amount_ht is None else format_amount_fr(lot.amount_ht),
+            lot.trade or "—",
+            "—" if lot.labour_share is None else format_rate_fr(lot.labour_share),
+            "—" if lot.hours_worked is None else format_hours_fr(round(lot.hours_worked)),
+            hours,
+            _note_ref(lot, notes),
+        )
+    width = max(120, shutil.get_terminal_size((120, 24)).columns)
+    console = Console(
+        width=width, record=True, file=_Null(), color_system=None, markup=False, highlight=False
+    )
+    console.print(view)
+    for number, note in enumerate(notes, start=1):
+        console.print(f"({number}) {note}", soft_wrap=True)
+    if notes:
+        console.print()
+    console.print(
+        f"heures = montant HT × taux MO × {format_rate_fr(profile.insertion_rate)} "
+        f"(taux d'insertion) ÷ {format_hours_fr(profile.hourly_cost)} €/h (coût horaire),\n"
+        f"arrondies à {profile.rounding_step} h ; aucune clause sous {profile.min_hours} h.",
+        soft_wrap=True,
+    )
+    lines = console.export_text().splitlines()
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _note_ref(lot, notes: list[str]) -> str:
+    if not lot.note:
+        return ""
+    label = "lot unique" if lot.number == "unique" else f"lot {lot.number}"
+    notes.append(f"{label} : {lot.note}")
+    return f"({len(notes)})"
+
+
+class _Null:
+    """A file that drops what it gets: the console only records, the command writes."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass

@@ -1,0 +1,209 @@
+"""`clausier review PATH`: review a tender folder and report what is missing or wrong.
+
+Exit status (spec/output.md): 0 when no finding reaches --fail-on, 1 when one does,
+2 for a usage error (missing path, bad option, bad profile, output that already exists).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from apps.shell.options import (
+    CONTEXT_SETTINGS,
+    DATE_OPTION,
+    FAIL_ON_OPTION,
+    FORCE_OPTION,
+    HELP_OPTION,
+    PROFILE_OPTION,
+    FrenchUsageError,
+    check_new_output,
+    format_option,
+    output_file_option,
+    write_output,
+)
+
+
+def use_color(no_color: bool, output: Path | None) -> bool:
+    """Colour only on a terminal, never in a file, never with --no-color or NO_COLOR."""
+    if no_color or output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@click.command(
+    "review",
+    context_settings=CONTEXT_SETTINGS,
+    short_help="Relire un DCE et signaler ce qui manque ou est faux.",
+)
+@HELP_OPTION
+@click.argument("path", type=click.Path(path_type=Path), metavar="CHEMIN")
+@PROFILE_OPTION
+@DATE_OPTION
+@format_option(
+    "fmt",
+    ["text", "json", "html"],
+    "text : pour le terminal ; json : pour les programmes ; html : page autonome.",
+)
+@output_file_option(
+    "Écrire le rapport dans ce fichier (jamais par-dessus un fichier existant sans --force)."
+)
+@FAIL_ON_OPTION
+@click.option(
+    "--annotate",
+    "annotate_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="DOSSIER",
+    help="Écrire dans ce dossier une copie annotée (commentaires) de chaque pièce "
+    "Word, PDF ou ODT qui a des constats. Les originaux ne sont jamais modifiés.",
+)
+@click.option(
+    "--corrections",
+    is_flag=True,
+    help="Avec --annotate : proposer aussi les corrections sûres (références abrogées, "
+    "anciens noms, CCAG 2009, article du CCAG, seuils) en suivi des modifications Word.",
+)
+@FORCE_OPTION
+@click.option(
+    "--author",
+    default="Clausier",
+    show_default=True,
+    metavar="NOM",
+    help="Auteur des commentaires et des modifications suivies des copies annotées.",
+)
+@click.option(
+    "--clause/--sans-clause",
+    "clause",
+    default=None,
+    help="Dire que la consultation porte (ou non) une clause sociale d'insertion, "
+    "quand les pièces ne le disent pas clairement.",
+)
+@click.option("--no-color", is_flag=True, help="Sortie texte sans couleurs (voir aussi NO_COLOR).")
+@click.pass_context
+def command(
+    ctx: click.Context,
+    path: Path,
+    profile_path: Path | None,
+    review_date,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    annotate_dir: Path | None,
+    corrections: bool,
+    force: bool,
+    author: str,
+    clause: bool | None,
+    no_color: bool,
+) -> None:
+    """Relire le DCE CHEMIN (dossier de pièces, archive .zip ou fichier seul) et
+    signaler ce qui manque ou est faux dans la clause sociale d'insertion.
+
+    \b
+    Exemples :
+      clausier review DCE-2026-014/
+      clausier review DCE.zip --format html -o relecture.html
+      clausier review DCE/ --annotate annotes/ --corrections
+
+    Code de sortie : 0 sans constat au niveau de --fail-on, 1 sinon, 2 en cas d'erreur
+    d'utilisation.
+    """
+    if not path.exists():
+        raise FrenchUsageError(
+            f"Le chemin {path} n'existe pas : indiquez un dossier de pièces, "
+            "une archive .zip ou un fichier.",
+            ctx,
+        )
+    if corrections and annotate_dir is None:
+        raise FrenchUsageError(
+            "--corrections s'utilise avec --annotate DOSSIER (les corrections sont "
+            "proposées dans les copies annotées).",
+            ctx,
+        )
+    if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
+        raise FrenchUsageError(
+            f"{annotate_dir} est un fichier : --annotate attend un dossier.", ctx
+        )
+    if output is not None and output.is_dir():
+        raise FrenchUsageError(f"{output} est un dossier : -o attend un nom de fichier.", ctx)
+    if output is not None:
+        try:
+            check_new_output(output, force)
+        except click.UsageError as error:
+            raise FrenchUsageError(error.format_message(), ctx) from None
+
+    report = _run_review(ctx, path, profile_path, review_date, clause)
+    content = _render(report, fmt, use_color(no_color, output))
+    write_output(output, content, force=force)
+    if output is not None:
+        click.echo(f"Rapport écrit dans {output}.", err=True)
+    if annotate_dir is not None:
+        _annotate(report, path, annotate_dir, corrections, force, author)
+
+    from clausier.model import fails
+
+    ctx.exit(1 if fails(report, fail_on) else 0)
+
+
+def _run_review(ctx: click.Context, path: Path, profile_path, review_date, clause):
+    from clausier.profile import ProfileError, load_profile
+    from review.engine import review
+
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as error:
+        raise FrenchUsageError(str(error), ctx) from None
+    except FileNotFoundError:
+        raise FrenchUsageError(
+            f"Le profil {profile_path} est introuvable : vérifiez le chemin, ou créez-en un "
+            "avec « clausier profile init ».",
+            ctx,
+        ) from None
+    try:
+        return review(path, profile=profile, review_date=review_date, clause=clause)
+    except FileNotFoundError as error:
+        raise FrenchUsageError(str(error), ctx) from None
+
+
+def _render(report, fmt: str, color: bool) -> str:
+    if fmt == "json":
+        from generators.reports import render_json
+
+        return render_json([report])
+    if fmt == "html":
+        from generators.reports import render_html
+
+        return render_html(report)
+    import shutil
+
+    from generators.reports import render_text
+
+    width = shutil.get_terminal_size((100, 24)).columns if color else None
+    return render_text(report, color=color, width=width)
+
+
+def _annotate(report, path: Path, out_dir: Path, corrections: bool, force: bool, author: str):
+    from generators.annotate import annotate_report
+
+    result = annotate_report(
+        report, path, out_dir, corrections=corrections, force=force, author=author
+    )
+    for note in result.notes:
+        click.echo(note, err=True)
+    n = len(result.written)
+    if n:
+        line = (
+            f"{n} copie{'s' if n > 1 else ''} annotée{'s' if n > 1 else ''} dans {out_dir} "
+            f"({result.comments} commentaire{'s' if result.comments > 1 else ''}"
+        )
+        if corrections:
+            line += (
+                f", {result.corrections} correction{'s' if result.corrections > 1 else ''} "
+                "en suivi des modifications"
+            )
+        click.echo(line + ").", err=True)
+    elif not result.kept:
+        click.echo("Aucune copie annotée : aucune pièce Word, PDF ou ODT n'a de constat.", err=True)

@@ -1,0 +1,118 @@
+"""What the sub-commands share: French option helps, safe output writing, error wording.
+
+Each sub-command module exposes a click object named `command`; see `apps/cli.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+HELP_OPTION = click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+PROFILE_OPTION = click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Profil du territoire (TOML). Par défaut : le profil livré avec Clausier.",
+)
+FAIL_ON_OPTION = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Niveau à partir duquel le code de sortie vaut 1.",
+)
+FORCE_OPTION = click.option(
+    "--force", is_flag=True, help="Remplacer les fichiers de sortie qui existent déjà."
+)
+
+
+def format_option(dest: str, choices: list[str], help: str):
+    """--format, the first choice by default."""
+    return click.option(
+        "--format",
+        dest,
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_file_option(help: str, **path_options):
+    """-o FICHIER, the file to write instead of the screen (see `write_output`)."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(path_type=Path, **path_options),
+        default=None,
+        metavar="FICHIER",
+        help=help,
+    )
+
+
+class FrenchUsageError(click.UsageError):
+    """A usage error shown in French (exit status 2), with the way to the help."""
+
+    def __init__(self, message: str, ctx: click.Context | None = None) -> None:
+        super().__init__(message, ctx or click.get_current_context(silent=True))
+
+    def show(self, file=None) -> None:
+        file = file or sys.stderr
+        name = self.ctx.command_path if self.ctx else "clausier"
+        click.echo(f"Erreur : {self.format_message()}", file=file)
+        click.echo(f"Aide : {name} --help", file=file)
+
+
+def parse_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None):
+    """click callback for --date AAAA-MM-JJ; None means today."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"« {value} » n'est pas une date au format AAAA-MM-JJ (exemple : 2026-11-25)."
+        ) from None
+
+
+DATE_OPTION = click.option(
+    "--date",
+    "review_date",
+    callback=parse_date,
+    default=None,
+    metavar="AAAA-MM-JJ",
+    help="Date de relecture utilisée par les règles datées (par défaut : aujourd'hui).",
+)
+
+
+def check_new_output(path: Path, force: bool) -> None:
+    """Refuse to overwrite an existing output unless --force (usage error, exit 2)."""
+    if path.exists() and not force:
+        raise click.UsageError(
+            f"Le fichier {path} existe déjà : ajoutez --force pour le remplacer, "
+            "ou choisissez un autre nom avec -o."
+        )
+
+
+def write_output(path: Path | None, content: str | bytes, force: bool = False) -> None:
+    """Write to -o FILE (never over an existing file without --force), or to stdout."""
+    if path is None:
+        if isinstance(content, bytes):
+            click.get_binary_stream("stdout").write(content)
+        else:
+            click.echo(content, nl=not content.endswith("\n"))
+        return
+    check_new_output(path, force)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")

@@ -1,3 +1,0 @@
-from clausier.cli import main
-
-main()
