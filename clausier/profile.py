@@ -67,6 +67,17 @@ FRAMEWORK_FORMS = ("annuel", "tranche")
 
 
 @dataclass
+class FollowupSettings:
+    """[suivi]: the follow-up after award (docs/suivi.md)."""
+
+    retention_months: int = 24  # conservation_mois: participant rows kept after the last activity
+    hours_per_fte: float = 1607.0  # heures_etp: hours of one full-time year
+    late_margin: float = 0.25  # marge_retard: SU101 when done < (1 - margin) × expected
+    months_without_hours: int = 2  # mois_sans_heures: SU102
+    small_cell: int = 3  # seuil_effectif: counts below are shown « < 3 » in a bilan
+
+
+@dataclass
 class Profile:
     name: str
     insertion_rate: float
@@ -81,6 +92,7 @@ class Profile:
     framework_form: str = "annuel"
     tranche_amount: float = 50000.0
     source_path: Path | None = None
+    followup: FollowupSettings = field(default_factory=FollowupSettings)
 
     def severity_for(self, code: str, default: Severity) -> Severity | None:
         """The severity this territory gives to a rule; None when the rule is silenced."""
@@ -174,6 +186,14 @@ def _hours_min(value: Any) -> str | None:
     return None
 
 
+def _months(value: Any) -> str | None:
+    if not _whole(value):
+        return f"doit être un nombre entier de mois, par exemple 24 (trouvé : {_fr(value)})"
+    if value < 1:
+        return f"vaut {_fr(value)} : il faut au moins 1 mois"
+    return None
+
+
 def _amount_or_text(value: Any) -> str | None:
     if isinstance(value, str):
         return None
@@ -193,11 +213,9 @@ def _keywords(value: Any) -> str | None:
 
 
 def _rule_codes() -> set[str]:
-    # Imported here: the catalogue is only needed for profiles that have a [regles] table.
-    from review.rules import RULES, _load_families
+    from clausier.catalogue import load_catalogue
 
-    _load_families()
-    return set(RULES)
+    return set(load_catalogue().rules)
 
 
 def _rule_level(value: Any) -> str | None:
@@ -227,6 +245,13 @@ SCHEMA: dict[str, dict[str, Checker]] = {
     },
     "penalites": {"heure_non_realisee": _amount_or_text, "retard_justificatifs": _non_negative},
     "accords_cadres": {"forme": _framework_form, "tranche": _positive},
+    "suivi": {
+        "conservation_mois": _months,
+        "heures_etp": _positive,
+        "marge_retard": _rate,
+        "mois_sans_heures": _months,
+        "seuil_effectif": _months,
+    },
 }
 TRADE_SCHEMA: dict[str, Checker] = {
     "libelle": _text,
@@ -377,6 +402,7 @@ def profile_from_data(data: dict[str, Any], source_path: Path | None) -> Profile
     fac = data.get("facilitateur", {})
     pen = data.get("penalites", {})
     framework = data.get("accords_cadres", {})
+    suivi = data.get("suivi", {})
     trades = {
         key: Trade(
             key=key,
@@ -409,4 +435,11 @@ def profile_from_data(data: dict[str, Any], source_path: Path | None) -> Profile
         framework_form=framework.get("forme", "annuel"),
         tranche_amount=float(framework.get("tranche", 50000.0)),
         source_path=source_path,
+        followup=FollowupSettings(
+            retention_months=int(suivi.get("conservation_mois", 24)),
+            hours_per_fte=float(suivi.get("heures_etp", 1607.0)),
+            late_margin=float(suivi.get("marge_retard", 0.25)),
+            months_without_hours=int(suivi.get("mois_sans_heures", 2)),
+            small_cell=int(suivi.get("seuil_effectif", 3)),
+        ),
     )

@@ -124,8 +124,8 @@ def command(
 
     Exemple : clausier batch DCE-2026/ -o relecture-2026/ -j 4
     """
-    from apps.batch.run import BatchError, run_batch
     from apps.batch.register import RegisterError
+    from apps.batch.run import BatchError, run_batch
 
     try:
         from clausier.profile import ProfileError

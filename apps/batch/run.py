@@ -32,8 +32,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from clausier import __version__
-from apps.batch.worker import Task, failure_report, render, review_task
 from apps.batch.register import (
     CHANGED,
     NEW,
@@ -44,6 +42,8 @@ from apps.batch.register import (
     unchanged_changes,
 )
 from apps.batch.summary import RunInfo, write_all, write_atomic
+from apps.batch.worker import Task, failure_report, render, review_task
+from clausier import __version__
 
 DEFAULT_PIECE_TIMEOUT = 60.0  # seconds for one piece (read_consultation's alarm)
 DEFAULT_CONSULTATION_TIMEOUT = 600.0  # seconds for one consultation (the watchdog)
@@ -173,11 +173,11 @@ def profile_fingerprint(profile: Any, profile_path: Path | None) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-# Code and data whose change can change a report: the review engine, its law data, the
-# hours, the renderers. Their content hash (with the version and the rule catalogue
-# version) is the « engine » part of the register's key.
-_ENGINE_PACKAGES = ("review", "generators.reports")
-_ENGINE_MODULES = ("clausier.model", "clausier.hours", "clausier.profile", "clausier.law")
+# Code and data whose change can change a report: the core, the review engine, the
+# renderers and the data in clause_templates (law, rule catalogue, default profile). Their
+# content hash, with the version and the rule catalogue's version, is the « engine » part
+# of the register's key.
+_ENGINE_PACKAGES = ("clausier", "review", "generators.reports", "clause_templates")
 _ENGINE_SUFFIXES = {".py", ".toml", ".j2", ".html", ".css", ".json", ".txt"}
 
 
@@ -186,20 +186,14 @@ def engine_fingerprint() -> str:
     importing the engine (a re-run of unchanged consultations must not load spaCy)."""
     import importlib.util
 
+    from clausier.catalogue import load_catalogue
+
     digest = hashlib.sha256(__version__.encode())
-    catalogue = None
     files: list[Path] = []
     for package in _ENGINE_PACKAGES:
         spec = importlib.util.find_spec(package)
         for location in (spec.submodule_search_locations or []) if spec else []:
             files += [p for p in Path(location).rglob("*") if p.suffix in _ENGINE_SUFFIXES]
-    for module in _ENGINE_MODULES:
-        spec = importlib.util.find_spec(module)
-        if spec and spec.origin:
-            files.append(Path(spec.origin))
-    law_spec = importlib.util.find_spec("clause_templates")
-    for location in (law_spec.submodule_search_locations or []) if law_spec else []:
-        files += [p for p in (Path(location) / "law").rglob("*.toml")]
     for file in sorted(set(files)):
         if "__pycache__" in file.parts:
             continue
@@ -208,16 +202,7 @@ def engine_fingerprint() -> str:
         except OSError:
             continue
         digest.update(file.name.encode() + b"\0" + content)
-        if catalogue is None and b"CATALOGUE_VERSION" in content:
-            catalogue = _catalogue_version(content)
-    return f"{catalogue or __version__}+{digest.hexdigest()[:12]}"
-
-
-def _catalogue_version(content: bytes) -> str | None:
-    import re
-
-    match = re.search(rb"^CATALOGUE_VERSION\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", content, re.M)
-    return match.group(1).decode() if match else None
+    return f"{load_catalogue().version}+{digest.hexdigest()[:12]}"
 
 
 def load_effective_profile(profile_path: Path | None) -> tuple[Any, str]:

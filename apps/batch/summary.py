@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from clausier.french import fr_int, html_environment
 from apps.batch.register import STATUS_LABELS, Entry, flag_new
+from clausier.french import fr_int, html_environment
 
 SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import click
@@ -161,6 +160,8 @@ def command(
     table = compute(
         requests, profile, framework=is_framework, duration_years=duration_years, period=period
     )
+    from generators.reports.hours_table import render_csv, render_text
+
     if output_format == "json":
         content = json.dumps(table.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif output_format == "csv":
@@ -208,132 +209,3 @@ def _requests_from_tender(path: Path, profile):
             "--consultation."
         )
     return requests_from_lots(report.lots, profile), hours_terms(report.facts)
-
-
-# --------------------------------------------------------------------------- rendering
-CSV_HEADER = [
-    "Lot",
-    "Intitulé",
-    "Montant HT (€)",
-    "Métier",
-    "Taux de main-d'œuvre",
-    "Taux d'insertion",
-    "Coût horaire (€)",
-    "Heures travaillées",
-    "Heures d'insertion",
-    "Période",
-    "Note",
-]
-PERIOD_LABELS = {None: "", "year": "par an", "tranche": "par tranche"}
-
-
-def render_csv(table) -> str:
-    from generators.reports.csv_fr import to_csv_fr
-
-    rows: list[list] = [CSV_HEADER]
-    for lot in table.lots:
-        rows.append(
-            [
-                lot.number,
-                lot.title,
-                lot.amount_ht,
-                lot.trade,
-                lot.labour_share,
-                lot.insertion_rate,
-                lot.hourly_cost,
-                None if lot.hours_worked is None else round(lot.hours_worked, 1),
-                lot.hours,
-                PERIOD_LABELS[lot.period],
-                lot.note,
-            ]
-        )
-    period = PERIOD_LABELS[_common_period(table)]
-    rows.append(
-        ["Total", None, None, None, None, None, None, None, table.total_hours, period, None]
-    )
-    return to_csv_fr(rows)
-
-
-def _common_period(table) -> str | None:
-    """An accord-cadre's lots give hours per year (or per tranche): so does their total."""
-    periods = {lot.period for lot in table.lots if lot.hours is not None}
-    return periods.pop() if len(periods) == 1 else None
-
-
-def render_text(table, profile) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    from clausier.hours import format_amount_fr, format_hours_fr, format_rate_fr
-
-    view = Table(box=box.SIMPLE_HEAD, show_footer=True, title_justify="left")
-    view.title = f"Heures d'insertion — {profile.name}"
-    total = sum(lot.amount_ht or 0 for lot in table.lots)
-    view.add_column("Lot", footer="Total", no_wrap=True)
-    view.add_column("Intitulé", min_width=24, max_width=40)
-    view.add_column("Montant HT", justify="right", footer=format_amount_fr(total), no_wrap=True)
-    view.add_column("Métier", no_wrap=True)
-    view.add_column("Taux MO", justify="right", no_wrap=True)
-    view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
-    per = {"year": "/an", "tranche": "/tranche"}.get(_common_period(table), "")
-    view.add_column(
-        "Heures\nd'insertion",
-        justify="right",
-        footer=f"{format_hours_fr(table.total_hours)} h{per}",
-        no_wrap=True,
-    )
-    view.add_column("Note", no_wrap=True)
-    # Notes are long sentences: the table shows their number, the full text follows it.
-    notes: list[str] = []
-    for lot in table.lots:
-        hours = "—" if lot.hours is None else f"{format_hours_fr(lot.hours)} h"
-        if lot.hours is not None and lot.period == "year":
-            hours += "/an"
-        elif lot.hours is not None and lot.period == "tranche":
-            hours += "/tranche"
-        view.add_row(
-            lot.number,
-            lot.title or "",
-            "—" if lot.amount_ht is None else format_amount_fr(lot.amount_ht),
-            lot.trade or "—",
-            "—" if lot.labour_share is None else format_rate_fr(lot.labour_share),
-            "—" if lot.hours_worked is None else format_hours_fr(round(lot.hours_worked)),
-            hours,
-            _note_ref(lot, notes),
-        )
-    width = max(120, shutil.get_terminal_size((120, 24)).columns)
-    console = Console(
-        width=width, record=True, file=_Null(), color_system=None, markup=False, highlight=False
-    )
-    console.print(view)
-    for number, note in enumerate(notes, start=1):
-        console.print(f"({number}) {note}", soft_wrap=True)
-    if notes:
-        console.print()
-    console.print(
-        f"heures = montant HT × taux MO × {format_rate_fr(profile.insertion_rate)} "
-        f"(taux d'insertion) ÷ {format_hours_fr(profile.hourly_cost)} €/h (coût horaire),\n"
-        f"arrondies à {profile.rounding_step} h ; aucune clause sous {profile.min_hours} h.",
-        soft_wrap=True,
-    )
-    lines = console.export_text().splitlines()
-    return "\n".join(line.rstrip() for line in lines) + "\n"
-
-
-def _note_ref(lot, notes: list[str]) -> str:
-    if not lot.note:
-        return ""
-    label = "lot unique" if lot.number == "unique" else f"lot {lot.number}"
-    notes.append(f"{label} : {lot.note}")
-    return f"({len(notes)})"
-
-
-class _Null:
-    """A file that drops what it gets: the console only records, the command writes."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass

@@ -158,7 +158,7 @@ async def hours_action(request: Request) -> Response:
     if hours_form.errors:
         return _page(request, hours_form, status=400)
     if action == "csv":
-        from apps.commands.hours import render_csv  # the same CSV as `clausier hours`
+        from generators.reports.hours_table import render_csv  # as `clausier hours`
 
         return attachment(
             render_csv(table).encode("utf-8"), "heures-insertion.csv", "text/csv; charset=utf-8"

@@ -1,4 +1,4 @@
-"""The rule catalogue (spec/rules.md): one module per family, each rule a small function
+"""The rules (codes in `clause_templates/rules.toml`, meaning in docs/rules.md): one module per family, each rule a small function
 `(consultation, facts, ctx) -> Iterable[Finding]` registered with its code.
 
 `run_rules` runs them all, gives each finding the severity of the profile (or drops it
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from clausier.catalogue import load_catalogue
 from clausier.model import Consultation, Fact, Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The version of the rule catalogue (spec/rules.md). The batch register keys its cache on it
-# (read as text, without importing): change it when a rule's meaning changes.
-CATALOGUE_VERSION = "2026.11"
 
 RuleFunction = Callable[[Consultation, "Facts", "RuleContext"], Iterable[Finding]]
 
@@ -40,13 +38,17 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a rule under its code with its default severity (spec/rules.md)."""
+def rule(code: str) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule under its code; its default severity is the catalogue's
+    (`clause_templates/rules.toml`)."""
 
     def register(function: RuleFunction) -> RuleFunction:
+        catalogue = load_catalogue()
+        if code not in catalogue:
+            raise ValueError(f"rule {code} is not in clause_templates/rules.toml")
         if code in RULES:
             raise ValueError(f"rule {code} registered twice")
-        RULES[code] = Rule(code, severity, function)
+        RULES[code] = Rule(code, catalogue.severity(code), function)
         return function
 
     return register
@@ -80,7 +82,7 @@ def finding(
     replacement: str | None = None,
 ) -> Finding:
     """A finding with the rule's default severity (run_rules applies the profile)."""
-    default = RULES[code].severity if code in RULES else Severity.WARNING
+    default = load_catalogue().severity(code)
     if excerpt and len(excerpt) > 200:
         excerpt = excerpt[:199] + "…"
     return Finding(
@@ -165,7 +167,7 @@ def run_rules(
             log.exception("rule %s failed on %s", code, consultation.name)
             continue
         for f in produced:
-            own = RULES[f.code].severity if f.code in RULES else f.severity
+            own = load_catalogue().severity(f.code) if f.code in load_catalogue() else f.severity
             level = ctx.profile.severity_for(f.code, own)
             if level is None:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Finding, Severity
+from clausier.model import Consultation, Finding
 from review.rules import fact_finding, rule
 from review.rules.scope import (
     hours_by_piece,
@@ -40,7 +40,7 @@ def _h(value: int) -> str:
     return f"{value:,}".replace(",", " ") + " heures"
 
 
-@rule("CS401", Severity.ERROR)
+@rule("CS401")
 def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return
@@ -68,7 +68,7 @@ def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
             )
 
 
-@rule("CS402", Severity.ERROR)
+@rule("CS402")
 def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return
@@ -116,7 +116,7 @@ def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:
     return requests
 
 
-@rule("CS403", Severity.WARNING)
+@rule("CS403")
 def hours_out_of_range(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -164,7 +164,7 @@ def hours_out_of_range(
         )
 
 
-@rule("CS404", Severity.WARNING)
+@rule("CS404")
 def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return
@@ -194,7 +194,7 @@ def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> It
             )
 
 
-@rule("CS405", Severity.INFO)
+@rule("CS405")
 def no_labour_lot(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return

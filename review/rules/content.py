@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Fact, Finding, Severity
+from clausier.model import Consultation, Fact, Finding
 from review.rules import fact_finding, finding, rule
 from review.rules.scope import CONTRACTUAL, Scope, kind_of, scope
 
@@ -42,7 +42,7 @@ def _in_scope(s: Scope, facts: Facts, kind: str) -> list[Fact]:
     return [f for f in facts.of(kind) if s.in_scope(facts, f)]
 
 
-@rule("CS301", Severity.ERROR)
+@rule("CS301")
 def no_hours(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = _active(consultation, facts, ctx)
     if s is None:
@@ -112,7 +112,7 @@ def _lots_without_hours(
         )
 
 
-@rule("CS302", Severity.ERROR)
+@rule("CS302")
 def no_public(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = _active(consultation, facts, ctx)
     if s is None or _in_scope(s, facts, "public"):
@@ -130,7 +130,7 @@ def no_public(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Ite
     )
 
 
-@rule("CS303", Severity.WARNING)
+@rule("CS303")
 def no_modalities(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = _active(consultation, facts, ctx)
     if s is None or _in_scope(s, facts, "modality"):
@@ -146,7 +146,7 @@ def no_modalities(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
     )
 
 
-@rule("CS304", Severity.WARNING)
+@rule("CS304")
 def no_facilitator(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = _active(consultation, facts, ctx)
     if s is None:
@@ -167,7 +167,7 @@ def no_facilitator(consultation: Consultation, facts: Facts, ctx: RuleContext) -
     )
 
 
-@rule("CS305", Severity.WARNING)
+@rule("CS305")
 def no_reporting(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = _active(consultation, facts, ctx)
     if s is None or _in_scope(s, facts, "reporting"):
@@ -197,7 +197,7 @@ def _per_hour_text(ctx: RuleContext) -> str:
     return str(per_hour) if per_hour else "1,5 × SMIC horaire brut en vigueur à la date du constat"
 
 
-@rule("CS306", Severity.ERROR)
+@rule("CS306")
 def no_hours_penalty(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -214,7 +214,7 @@ def no_hours_penalty(
     )
 
 
-@rule("CS307", Severity.WARNING)
+@rule("CS307")
 def weak_penalty(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = _active(consultation, facts, ctx)
     if s is None:
@@ -271,7 +271,7 @@ def _reporting_suggestion(ctx: RuleContext) -> str:
     )
 
 
-@rule("CS308", Severity.INFO)
+@rule("CS308")
 def no_reporting_penalty(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:

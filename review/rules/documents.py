@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Finding, Severity
+from clausier.model import Consultation, Finding
 from review.rules import rule
 
 if TYPE_CHECKING:
@@ -21,22 +21,22 @@ def _reading_findings(consultation: Consultation, code: str) -> Iterable[Finding
         yield from (f for f in piece.findings if f.code == code)
 
 
-@rule("CS901", Severity.ERROR)
+@rule("CS901")
 def unreadable(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     return _reading_findings(consultation, "CS901")
 
 
-@rule("CS902", Severity.WARNING)
+@rule("CS902")
 def scanned(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     return _reading_findings(consultation, "CS902")
 
 
-@rule("CS903", Severity.WARNING)
+@rule("CS903")
 def not_final(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     return _reading_findings(consultation, "CS903")
 
 
-@rule("CS904", Severity.INFO)
+@rule("CS904")
 def unknown_kind(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     # A scanned piece without any text cannot be typed: its CS902 already says it cannot
     # be reviewed, a CS904 beside it would only repeat it.

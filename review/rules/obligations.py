@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Finding, Location, Severity
+from clausier.model import Consultation, Finding, Location
 from review.rules import finding, rule
 from review.rules.scope import merged_lots, scope
 
@@ -35,7 +35,7 @@ def nature(facts: Facts) -> str:
     )
 
 
-@rule("CS501", Severity.ERROR)
+@rule("CS501")
 def social_obligation(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:

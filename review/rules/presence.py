@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Finding, Location, PieceKind, Severity
+from clausier.model import Consultation, Finding, Location, PieceKind
 from review.rules import finding, rule
 from review.rules.scope import scope
 
@@ -61,7 +61,7 @@ def _pieces_without(
         )
 
 
-@rule("CS100", Severity.INFO)
+@rule("CS100")
 def no_clause(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = scope(consultation, facts, ctx)
     if s.carries_clause or s.declared_none or not facts.texts:
@@ -75,7 +75,7 @@ def no_clause(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Ite
     )
 
 
-@rule("CS101", Severity.ERROR)
+@rule("CS101")
 def ccap_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -92,7 +92,7 @@ def ccap_without_clause(
     )
 
 
-@rule("CS102", Severity.ERROR)
+@rule("CS102")
 def rc_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -108,7 +108,7 @@ def rc_without_clause(
     )
 
 
-@rule("CS103", Severity.WARNING)
+@rule("CS103")
 def no_commitment(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = scope(consultation, facts, ctx)
     if not s.carries_clause:
@@ -147,7 +147,7 @@ def no_commitment(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
     )
 
 
-@rule("CS104", Severity.WARNING)
+@rule("CS104")
 def notice_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -170,7 +170,7 @@ _USUAL = (
 )
 
 
-@rule("CS105", Severity.INFO)
+@rule("CS105")
 def missing_piece(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     s = scope(consultation, facts, ctx)
     if s.declared_none or not consultation.pieces:

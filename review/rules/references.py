@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clausier.french import fr_date
-from clausier.model import Consultation, Fact, Finding, Severity
+from clausier.model import Consultation, Fact, Finding
 from review.rules import fact_finding, rule
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def _articles_fr(articles: str) -> str:
     return ("articles " if " et " in articles else "article ") + articles
 
 
-@rule("CS201", Severity.ERROR)
+@rule("CS201")
 def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     law = ctx.law
     for fact in facts.of("reference"):
@@ -79,7 +79,7 @@ _RESERVED_WORDS = re.compile(r"reserv\w*")
 _CRITERION_WORDS = re.compile(r"criteres?|jugement|attribution|ponder\w*|notation")
 
 
-@rule("CS202", Severity.ERROR)
+@rule("CS202")
 def wrong_mechanism(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -178,7 +178,7 @@ def _other_ccag(law, fact: Fact, facts: Facts, governing: str) -> Iterable[Findi
     )
 
 
-@rule("CS203", Severity.ERROR)
+@rule("CS203")
 def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     law = ctx.law
     for fact in facts.of("reference"):
@@ -240,7 +240,7 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
 _SURE_NAMES = {"France Travail", "PASS IAE"}
 
 
-@rule("CS204", Severity.WARNING)
+@rule("CS204")
 def obsolete_name(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     in_force = {n.old: n for n in ctx.law.obsolete_names_on(ctx.judged_on)}
     for fact in facts.of("obsolete_name"):
@@ -266,7 +266,7 @@ def _format_amount(value: float, like: str) -> str:
     return digits.replace(",", sep)
 
 
-@rule("CS205", Severity.WARNING)
+@rule("CS205")
 def outdated_threshold(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
