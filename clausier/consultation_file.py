@@ -32,6 +32,7 @@ CONSULTATION_KEYS = (
     "montant_estime",
     "accord_cadre",
     "duree_annees",
+    "penalite_heure",
 )
 LOT_KEYS = (
     "numero",
@@ -41,6 +42,8 @@ LOT_KEYS = (
     "taux_main_oeuvre",
     "taux_insertion",
     "heures",
+    "debut",
+    "fin",
 )
 
 
@@ -58,6 +61,10 @@ class ConsultationSpec:
     duration_years: float | None = None
     lots: list[LotRequest] = field(default_factory=list)
     source_path: Path | None = None
+    # Follow-up after award: € HT per hour not done, or the formula as written (« 1,5 × SMIC… »)
+    penalty_per_hour: float | str | None = None
+    # lot number -> (debut, fin): the lot's execution dates, when the file gives them
+    lot_dates: dict[str, tuple[date | None, date | None]] = field(default_factory=dict)
 
     @property
     def total_amount(self) -> float:
@@ -136,6 +143,11 @@ class _Reader:
                 ("consultation", "duree_annees"), "doit être une durée en années positive"
             )
         spec.duration_years = duration
+        penalty = head.get("penalite_heure")
+        if isinstance(penalty, str) and penalty.strip():
+            spec.penalty_per_hour = penalty.strip()
+        elif penalty is not None:
+            spec.penalty_per_hour = self.amount(head, ("consultation", "penalite_heure"))
 
         lots = data.get("lots", [])
         if not isinstance(lots, list) or not lots:
@@ -155,6 +167,12 @@ class _Reader:
                     "doit avoir son propre numéro (supprimez le doublon ou renumérotez)",
                 )
             seen.add(request.number)
+        for index, lot in enumerate(lots):
+            dates = tuple(self.date_value(lot, ("lots", index, key)) for key in ("debut", "fin"))
+            if dates[0] and dates[1] and dates[1] < dates[0]:
+                raise self.error(("lots", index, "fin"), "est avant la date de début du lot")
+            if any(dates):
+                spec.lot_dates[spec.lots[index].number] = dates  # type: ignore[assignment]
         return spec
 
     def text_value(self, table: dict[str, Any], key: str, default: str = "") -> str:
@@ -163,8 +181,10 @@ class _Reader:
             raise self.error(("consultation", key), "doit être un texte entre guillemets")
         return value.strip()
 
-    def date_value(self, head: dict[str, Any]) -> date | None:
-        value = head.get("date_lancement")
+    def date_value(
+        self, head: dict[str, Any], key: tuple[str | int, ...] = ("consultation", "date_lancement")
+    ) -> date | None:
+        value = head.get(str(key[-1]))
         if value is None:
             return None
         if isinstance(value, datetime):
@@ -177,8 +197,7 @@ class _Reader:
             except ValueError:
                 pass
         raise self.error(
-            ("consultation", "date_lancement"),
-            "doit être une date AAAA-MM-JJ sans guillemets, par exemple 2026-12-01",
+            key, "doit être une date AAAA-MM-JJ sans guillemets, par exemple 2026-12-01"
         )
 
     def amount(self, table: dict[str, Any], key: tuple[str | int, ...]) -> float | None:

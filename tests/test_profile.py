@@ -90,6 +90,7 @@ def test_default_profile_file_is_plain_toml_with_french_keys():
         "facilitateur",
         "penalites",
         "accords_cadres",
+        "suivi",
         "regles",
         "metiers",
     }
