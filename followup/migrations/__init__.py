@@ -1,0 +1,1 @@
+"""Alembic migrations of the follow-up store, run by `followup.store.open_store`."""
