@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from clitext import flat
 
 from apps.cli import cli
 from tools.simple_documents import Doc, H, P, write
@@ -37,8 +38,8 @@ def run(*args: str):
 def test_help_is_french():
     result = run("--help")
     assert result.exit_code == 0
-    assert "Relire chaque consultation de RACINE" in result.output
-    assert "--dask ADRESSE" in result.output and "Afficher cette aide" in result.output
+    assert "Relire chaque consultation de RACINE" in flat(result.output)
+    assert "--dask ADRESSE" in result.output and "Afficher cette aide" in flat(result.output)
 
 
 def test_exit_status_follows_fail_on(tmp_path):

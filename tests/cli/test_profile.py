@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 from click.testing import CliRunner
+from clitext import flat
 
 from apps.cli import cli
 from clausier.profile import load_profile
@@ -87,4 +88,4 @@ def test_check_lists_rules(tmp_path):
 
 def test_help_is_french():
     result = run("--help")
-    assert result.exit_code == 0 and "Créer ou vérifier un profil" in result.output
+    assert result.exit_code == 0 and "Créer ou vérifier un profil" in flat(result.output)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from clitext import flat
 
 from apps.cli import cli
 from apps.web.command import address_for, is_loopback
@@ -36,8 +37,8 @@ def test_bad_profile_stops_the_start(tmp_path):
 def test_help_is_french():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
-    assert "Ouvrir Clausier dans le navigateur" in result.output
-    assert "--generate-token" in result.output and "Jeton d'accès" in result.output
+    assert "Ouvrir Clausier dans le navigateur" in flat(result.output)
+    assert "--generate-token" in result.output and "Jeton d'accès" in flat(result.output)
 
 
 def test_loopback_and_address():
