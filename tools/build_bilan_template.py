@@ -233,9 +233,9 @@ def volume(b: BilanBuilder) -> None:
                 "{{ lots.total.participants }}",
             ]
         ],
-        widths=[1.2, 3.2, 3.2, 1.8, 1.9, 1.8, 1.8, 1.7],
+        widths=[1.3, 2.6, 2.7, 1.8, 2.0, 1.9, 1.9, 2.4],
         right=[3, 4, 5, 6, 7],
-        font_size=8.5,
+        font_size=8,
     )
     b.note("{{ lots.note }}")
     b.picture("cumul")

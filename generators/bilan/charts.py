@@ -16,7 +16,7 @@ from clausier.french import fr_int
 
 from .tables import fr_hours, month_label
 
-WIDTH_IN, HEIGHT_IN, DPI = 6.3, 3.0, 150
+WIDTH_IN, HEIGHT_IN, DPI = 6.3, 2.7, 150
 NAVY = "#1F3A5F"
 SKY = "#8FB3D9"
 GREY = "#9AA5B1"

@@ -31,7 +31,7 @@ from .tables import (
 
 TEMPLATE_NAME = "bilan.docx"
 DEFAULT_TEMPLATE = TEMPLATES_DIR / TEMPLATE_NAME
-PICTURE_WIDTH_MM = 160
+PICTURE_WIDTH_MM = 152
 KEY_NAMES = (
     "heures_prevues",
     "heures_realisees",
