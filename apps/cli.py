@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("apps.batch.command", "Relire tous les DCE d'un dossier, en parallèle."),
     "serve": ("apps.web.command", "Ouvrir Clausier dans le navigateur."),
     "profile": ("apps.commands.profile", "Créer ou vérifier un profil de territoire."),
+    "followup": ("apps.followup.command", "Suivre l'exécution après l'attribution : heures, alertes."),
 }
 
 

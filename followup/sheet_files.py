@@ -178,3 +178,81 @@ def _ods_value(cell) -> Cell:
         "".join(p.itertext()) for p in cell.iter(f"{{{NS_TEXT}}}p")
     ).strip()
     return text or None
+
+
+# ---------------------------------------------------------------- writing (samples, tests, benchmark)
+
+
+def write_grid(path: Path, rows: list[list[Cell]], sheet_name: str = "Suivi mensuel") -> Path:
+    """Write `rows` as a spreadsheet chosen by the extension: .xlsx (openpyxl), .ods
+    (odfpy, dates as date cells), .csv (« ; », decimal commas, dates JJ/MM/AAAA, UTF-8)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        _write_csv(path, rows)
+    elif suffix == ".ods":
+        _write_ods(path, rows, sheet_name)
+    else:
+        _write_xlsx(path, rows, sheet_name)
+    return path
+
+
+def _csv_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+def _write_csv(path: Path, rows: list[list[Cell]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_csv_text(v) for v in row])
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+
+
+def _write_xlsx(path: Path, rows: list[list[Cell]], sheet_name: str) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_name)
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+
+
+def _write_ods(path: Path, rows: list[list[Cell]], sheet_name: str) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name=sheet_name)
+    for row in rows:
+        table_row = TableRow()
+        for value in row:
+            if value is None:
+                cell = TableCell()
+            elif isinstance(value, bool):
+                cell = TableCell(valuetype="boolean", booleanvalue=str(value).lower())
+                cell.addElement(P(text="VRAI" if value else "FAUX"))
+            elif isinstance(value, datetime | date):
+                day = value.date() if isinstance(value, datetime) else value
+                cell = TableCell(valuetype="date", datevalue=day.isoformat())
+                cell.addElement(P(text=day.strftime("%d/%m/%Y")))
+            elif isinstance(value, int | float):
+                cell = TableCell(valuetype="float", value=str(value))
+                cell.addElement(P(text=str(value).replace(".", ",")))
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=str(value)))
+            table_row.addElement(cell)
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
