@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from clausier.french import parse_amount
 from clausier.hours import LotRequest
 from clausier.tomlfile import close_key_hint, dotted, read_toml, where
 
@@ -73,16 +73,6 @@ class ConsultationSpec:
         if self.estimated_amount is not None:
             return self.estimated_amount
         return float(sum(lot.amount_ht or 0.0 for lot in self.lots))
-
-
-def parse_amount_fr(text: str) -> float:
-    """« 820 000 », « 820000,50 », « 1 200 000 € » -> float; ValueError when unreadable."""
-    cleaned = re.sub(r"[\s\u00a0\u202f€]|HT$", "", text.strip(), flags=re.IGNORECASE)
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"\d+(\.\d+)?", cleaned):
-        raise ValueError(text)
-    return float(cleaned)
 
 
 def load_consultation_file(path: Path) -> ConsultationSpec:
@@ -212,7 +202,7 @@ class _Reader:
             return float(value)
         if isinstance(value, str):
             try:
-                return parse_amount_fr(value)
+                return parse_amount(value)
             except ValueError:
                 pass
         raise self.error(key, "doit être un nombre, par exemple 820000.0")

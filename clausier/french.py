@@ -1,12 +1,123 @@
-"""French wording of dates and numbers, and the Jinja2 environment of every HTML page.
+"""French text: folding for matching, numbers and amounts read and written, dates, sizes,
+and the Jinja2 environment of every HTML page.
 
-One place for what the reports, the rules, the generated clauses, the batch index and the
-web pages all write: « 1er décembre 2026 », « 1 200 », « 420 000 € HT ». Jinja2 is
-imported only when a page is rendered."""
+One place for what the readers, facts, rules, reports, generated clauses, batch and web
+pages all need: « Pôle emploi » folded to « pole emploi »; « 1.200.000 » and
+« 820 000,50 € HT » read by one grammar; « 1er décembre 2026 », « 1 200 », « 420 000 € HT »,
+« 1,5 Mo » written one way. Jinja2 is imported only when a page is rendered.
+
+babel's French formats were weighed and left out: its group separator and its dates
+(« 1 décembre », no « 1er ») are not those the project's documents and tests fix, and a
+few lines here do exactly what is needed with no import cost.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
+
+NNBSP = "\u202f"  # narrow no-break space: thousands separator in reports and pages
+
+# ------------------------------------------------------------------ folding
+
+
+def strip_accents(text: str) -> str:
+    """« Pôle » -> « Pole »: combining marks removed, case kept (every fold below uses it)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def _fold_char(char: str) -> str:
+    return strip_accents(char.lower().replace("’", "'").replace("‘", "'"))
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, typographic apostrophes as ': one character for one, so
+    that an offset in the folded text is the offset in `text` (« mise en œuvre », « Pôle
+    emploi » → « mise en œuvre », « pole emploi »). « œ » is kept (patterns write it
+    ``(?:oe|œ)``)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        folded = strip_accents(lowered.replace("’", "'").replace("‘", "'"))
+        if len(folded) == len(text):
+            return folded
+    # Rare characters whose lower case or decomposition changes the length (« İ », Hangul…):
+    # fold one character at a time, keeping the character when its fold is not one.
+    out = []
+    for char in text:
+        one = _fold_char(char)
+        out.append(one if len(one) == 1 else char)
+    return "".join(out)
+
+
+def unaccent(text: str) -> str:
+    """`fold` without the offset promise: « œ » and « æ » become « oe » and « ae » (token
+    norms, headings, cells, keys)."""
+    return strip_accents(
+        text.lower().replace("’", "'").replace("‘", "'").replace("œ", "oe").replace("æ", "ae")
+    )
+
+
+def fold_words(text: str) -> str:
+    """`unaccent` with white space collapsed to single spaces: headings, titles, labels."""
+    return " ".join(unaccent(text).split())
+
+
+def ascii_name(name: str, fallback: str = "clausier") -> str:
+    """« Pôle enfance.zip » -> "Pole enfance.zip": a file name any system accepts."""
+    text = strip_accents(unicodedata.normalize("NFKD", name)).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9 ._()+-]", "_", text).strip(" ._") or fallback
+    return text[:120]
+
+
+# ------------------------------------------------------------------ numbers read
+
+_AMOUNT_NOISE = re.compile(r"(?i)(€|\beur(?:os?)?\b|\bh\.?t\.?$|\bht\b)")
+_AMOUNT_SPACES = re.compile(r"[\s\u00a0\u202f\u2060']")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def parse_amount(text: str) -> float:
+    """The one grammar of numbers and amounts, for the command line, the web form, the
+    consultation file and the documents: « 820 000 », « 820 000,50 € HT », « 1.200.000 »,
+    « 820.000,50 », « 820000.5 », « 1 200 » -> float. Spaces (plain, no-break, narrow)
+    and « ' » group digits; a comma is the decimal mark; dots between groups of three
+    digits are thousands separators, otherwise a dot is the decimal mark.
+    Raises ValueError for anything else."""
+    cleaned = _AMOUNT_SPACES.sub("", _AMOUNT_NOISE.sub("", text))
+    if _DOT_THOUSANDS.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    if not _PLAIN.fullmatch(cleaned):
+        raise ValueError(text)
+    return float(cleaned.replace(",", "."))
+
+
+def parse_number(text: str) -> float | None:
+    """`parse_amount`, None instead of ValueError (text found in documents)."""
+    try:
+        return parse_amount(text)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ numbers written
+
+
+def fr_decimal(value: float, decimals: int, group: str = NNBSP, trim: bool = False) -> str:
+    """`value` with `decimals` decimals, a comma, and `group` between thousands;
+    `trim` drops trailing zeros (« 1,50 » -> « 1,5 », « 2,00 » -> « 2 »)."""
+    text = f"{value:,.{decimals}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", group).replace(".", ",")
+
+
+def fr_plain(value: float | int) -> str:
+    """A number as a person writes it in a sentence, without grouping: 0.05 -> « 0,05 »."""
+    return str(value).replace(".", ",")
+
 
 FR_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -24,18 +135,57 @@ def fr_int(value: float | int | None) -> str:
     """« 1 200 » with a narrow no-break space as thousands separator; « — » for None."""
     if value is None:
         return "—"
-    return f"{round(value):,}".replace(",", "\u202f")
+    return fr_decimal(round(value), 0)
 
 
 def fr_amount(value: float | None) -> str:
     """« 420 000 € HT » (cents only when there are some)."""
     if value is None:
         return "—"
-    if float(value).is_integer():
-        text = fr_int(value)
-    else:
-        text = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
+    text = fr_int(value) if float(value).is_integer() else fr_decimal(value, 2)
     return f"{text}\u00a0€\u00a0HT"
+
+
+def fr_hours(value: float) -> str:
+    """833.3 -> « 833,3 »; 1000 -> « 1 000 » (a plain space: terminal tables, CSV notes)."""
+    if value == int(value):
+        return fr_decimal(int(value), 0, group=" ")
+    return fr_decimal(value, 1, group=" ")
+
+
+def fr_euros(value: float) -> str:
+    """1000000 -> « 1 000 000 € »; 820000.5 -> « 820 000,50 € » (plain spaces)."""
+    decimals = 0 if value == int(value) else 2
+    return f"{fr_decimal(value, decimals, group=' ')} €"
+
+
+def fr_rate(value: float) -> str:
+    """0.45 -> « 0,45 »; 0.125 -> « 0,125 »."""
+    return fr_decimal(value, 2, group="") if round(value, 2) == value else fr_plain(f"{value:g}")
+
+
+def fr_percent(value: float | None) -> str:
+    """0.45 -> « 45 % », 0.055 -> « 5,5 % » (narrow no-break space before %)."""
+    if value is None:
+        return "—"
+    return f"{fr_decimal(value * 100, 2, group='', trim=True)}{NNBSP}%"
+
+
+def fr_number(value: float | None, decimals: int = 1) -> str:
+    """833.33 -> « 833,3 », 2.0 -> « 2 »; thousands separated by a narrow no-break space."""
+    if value is None:
+        return "—"
+    return fr_decimal(value, decimals, trim=True)
+
+
+def fr_size(size: int) -> str:
+    """A file size as people say it: « 512 octets », « 12 ko », « 1,5 Mo », « 5 Mo »."""
+    mib = 1024 * 1024
+    if size >= mib:
+        return f"{fr_decimal(size / mib, 1, group='', trim=True)} Mo"
+    if size >= 1024:
+        return f"{fr_decimal(size / 1024, 1, group='', trim=True)} ko"
+    return f"{size} octets"
 
 
 def html_environment(package: str, folder: str = "templates"):

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
+
+from clausier.french import fr_euros, fr_hours, fr_rate, unaccent
 
 if TYPE_CHECKING:
     from clausier.model import Lot
@@ -107,30 +108,6 @@ def round_half_up(value: Decimal | float, step: int) -> int:
     return int(units) * step
 
 
-def format_hours_fr(value: float) -> str:
-    """833.3 -> « 833,3 »; 1000 -> « 1 000 » (narrow no-break space avoided: a plain space)."""
-    text = f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
-    return text.replace(",", " ").replace(".", ",")
-
-
-def format_amount_fr(value: float) -> str:
-    """1000000 -> « 1 000 000 € »; 820000.5 -> « 820 000,50 € »."""
-    if value == int(value):
-        text = f"{int(value):,}".replace(",", " ")
-    else:
-        text = f"{value:,.2f}".replace(",", " ").replace(".", ",")
-    return f"{text} €"
-
-
-def format_rate_fr(value: float) -> str:
-    """0.45 -> « 0,45 »."""
-    return (
-        f"{value:.2f}".replace(".", ",")
-        if round(value, 2) == value
-        else f"{value:g}".replace(".", ",")
-    )
-
-
 # --------------------------------------------------------------------------- calculation
 def _trade_keys(profile: Profile) -> str:
     return ", ".join(sorted(profile.trades))
@@ -192,12 +169,12 @@ def compute_lot(
     )
     if request.labour_share is not None:
         base = profile.trades.get(trade or "")
-        was = f" au lieu de {format_rate_fr(base.labour_share)}" if base else ""
-        notes.append(f"taux de main-d'œuvre fixé pour ce lot : {format_rate_fr(share)}{was}")
+        was = f" au lieu de {fr_rate(base.labour_share)}" if base else ""
+        notes.append(f"taux de main-d'œuvre fixé pour ce lot : {fr_rate(share)}{was}")
     if request.insertion_rate is not None:
         notes.append(
-            f"taux d'insertion fixé pour ce lot : {format_rate_fr(rate)} "
-            f"au lieu de {format_rate_fr(profile.insertion_rate)}"
+            f"taux d'insertion fixé pour ce lot : {fr_rate(rate)} "
+            f"au lieu de {fr_rate(profile.insertion_rate)}"
         )
 
     computed: int | None = None
@@ -224,7 +201,7 @@ def compute_lot(
         result.hours_worked = float(_dec(amount) * _dec(share) / _dec(profile.hourly_cost))
         if total_rounded < profile.min_hours and request.hours is None:
             problem = (
-                f"clause non proposée : volume trop faible ({format_hours_fr(float(total))} h "
+                f"clause non proposée : volume trop faible ({fr_hours(float(total))} h "
                 f"calculées, minimum {profile.min_hours} h)"
             )
         else:
@@ -261,7 +238,7 @@ def _period_amount(
     form = {"year": "annuel", "tranche": "tranche"}.get(period or "", profile.framework_form)
     if form == "annuel" and duration_years and duration_years > 0:
         result.period = "year"
-        years = format_hours_fr(float(duration_years))
+        years = fr_hours(float(duration_years))
         return (
             float(_dec(amount) / _dec(duration_years)),
             f"{{hours}} h par an (accord-cadre sur {years} an{'s' if duration_years > 1 else ''})",
@@ -273,8 +250,7 @@ def _period_amount(
         prefix = "durée de l'accord-cadre inconnue (duree_annees) : "
     return (
         profile.tranche_amount,
-        prefix
-        + f"{{hours}} h par tranche de {format_amount_fr(profile.tranche_amount)} HT commandés",
+        prefix + f"{{hours}} h par tranche de {fr_euros(profile.tranche_amount)} HT commandés",
     )
 
 
@@ -330,10 +306,7 @@ _STOP_WORDS = {
 def _tokens(text: str) -> tuple[str, ...]:
     """Lower-case, no accents, œ -> oe, plural -s dropped, stop words removed (cached: the
     profile's keywords are tokenised again for every lot title)."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", text)
+    words = re.findall(r"[a-z0-9]+", unaccent(text))
     return tuple(
         w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP_WORDS
     )

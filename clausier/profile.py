@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clausier.french import fr_plain
 from clausier.model import Severity
 from clausier.tomlfile import close_key_hint, dotted, find_line, read_toml, where  # noqa: F401 (find_line re-exported)
 
@@ -40,6 +41,12 @@ class Facilitator:
     telephone: str = ""
     courriel: str = ""
     site: str = ""
+
+    @property
+    def is_complete(self) -> bool:
+        """A structure and a way to reach it (phone or e-mail), as CS304 asks of a DCE.
+        The default profile has none: no fictitious contact may reach a published piece."""
+        return bool(self.structure.strip() and (self.telephone.strip() or self.courriel.strip()))
 
 
 @dataclass
@@ -125,7 +132,7 @@ def _fr(value: Any) -> str:
         return f"« {value} »"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value).replace(".", ",") if _is_number(value) else repr(value)
+    return fr_plain(value) if _is_number(value) else repr(value)
 
 
 def _text(value: Any) -> str | None:

@@ -24,15 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from clausier.consultation_file import DEFAULT_CCAG, ConsultationSpec
-from clausier.french import fr_date
-from clausier.hours import (
-    HoursTable,
-    LotHours,
-    compute,
-    format_amount_fr,
-    format_hours_fr,
-    requests_from_lots,
-)
+from clausier.french import fr_date, fr_euros, fr_hours
+from clausier.hours import HoursTable, LotHours, compute, requests_from_lots
 from clausier.law import load_law
 from clausier.profile import Profile
 
@@ -78,6 +71,12 @@ PLACEHOLDER_BUYER = "[acheteur à compléter]"
 PLACEHOLDER_OBJECT = "[objet de la consultation à compléter]"
 PLACEHOLDER_REFERENCE = "[référence à compléter]"
 PLACEHOLDER_PROCEDURE = "[procédure à compléter]"
+# The default profile has no facilitator: the documents say so where a contact belongs
+# (highlighted in Word), rather than print a fictitious one that could be published.
+PLACEHOLDER_FACILITATOR = "[facilitateur à compléter : structure, nom, téléphone, courriel]"
+PLACEHOLDER_CONTACT = "[téléphone ou courriel du facilitateur à compléter]"
+# A placeholder as written in a document: between brackets, saying « à compléter ».
+PLACEHOLDER_RE = re.compile(r"\[[^\[\]]*à compléter[^\[\]]*\]")
 
 
 class GenerationError(ValueError):
@@ -98,7 +97,7 @@ def percent_fr(rate: float) -> str:
 
 
 def euros(value: float | None) -> str:
-    return format_amount_fr(value) if value is not None else ""
+    return fr_euros(value) if value is not None else ""
 
 
 def safe_name(text: str, fallback: str = "consultation") -> str:
@@ -122,7 +121,7 @@ def _period(table: HoursTable) -> tuple[str | None, float | None]:
 
 
 def _hours_text(hours: int, period: str | None, tranche: float | None) -> str:
-    text = f"{format_hours_fr(hours)} heure{'s' if hours > 1 else ''}"
+    text = f"{fr_hours(hours)} heure{'s' if hours > 1 else ''}"
     if period == "year":
         return f"{text} par an"
     if period == "tranche":
@@ -166,7 +165,7 @@ def _lot_context(lot: LotHours, profile: Profile, period: str | None, tranche: f
         "metier": lot.trade or "",
         "metier_libelle": trade.label if trade else "",
         "avec_clause": with_clause,
-        "heures": format_hours_fr(lot.hours) if with_clause else "",
+        "heures": fr_hours(lot.hours) if with_clause else "",
         "heures_nombre": lot.hours if with_clause else 0,
         "heures_texte": _hours_text(lot.hours, period, tranche) if with_clause else NO_CLAUSE_TEXT,
         "note": lot.note or "",
@@ -211,7 +210,7 @@ def build_context(
         "date_lancement": date_fr(spec.launch_date),
         "montant_estime": euros(spec.total_amount) + " HT" if spec.total_amount else "",
         "accord_cadre": spec.framework,
-        "duree_annees": format_hours_fr(spec.duration_years) if spec.duration_years else "",
+        "duree_annees": fr_hours(spec.duration_years) if spec.duration_years else "",
         "periode": period or "",
         "tranche_montant": euros(tranche) if tranche else "",
         "obligation_sociale": obligation,
@@ -227,17 +226,11 @@ def build_context(
         "lots_sans_clause": [lot for lot in lots if not lot["avec_clause"]],
         "colonne_heures": hours_column,
         "colonne_montant": "Montant estimé HT",
-        "total_heures": format_hours_fr(table.total_hours),
+        "total_heures": fr_hours(table.total_hours),
         "total_heures_nombre": table.total_hours,
         "total_texte": _hours_text(table.total_hours, period, tranche),
         "total_montant": f"{euros(spec.total_amount)} HT" if spec.total_amount else "",
-        "facilitateur": {
-            "structure": facilitator.structure,
-            "nom": facilitator.nom,
-            "telephone": facilitator.telephone,
-            "courriel": facilitator.courriel,
-            "site": facilitator.site,
-        },
+        "facilitateur": facilitator_context(facilitator),
         "penalites": {
             "heure_non_realisee": per_hour_text,
             "retard_justificatifs": f"{euros(late)}" if late else "",
@@ -253,6 +246,23 @@ def build_context(
     }
 
 
+def facilitator_context(facilitator) -> dict[str, str]:
+    """The facilitator's fields, with « à compléter » where the profile has none (the
+    default profile): the structure first, then a way to reach it."""
+    fields = {
+        "structure": facilitator.structure.strip(),
+        "nom": facilitator.nom.strip(),
+        "telephone": facilitator.telephone.strip(),
+        "courriel": facilitator.courriel.strip(),
+        "site": facilitator.site.strip(),
+    }
+    if not fields["structure"]:
+        fields["structure"] = PLACEHOLDER_FACILITATOR
+    elif not (fields["telephone"] or fields["courriel"]):
+        fields["telephone"] = PLACEHOLDER_CONTACT
+    return fields
+
+
 def _check_profile(profile: Profile) -> None:
     where = f" ({profile.source_path})" if profile.source_path else ""
     if not str(profile.penalties.per_hour or "").strip():
@@ -261,11 +271,6 @@ def _check_profile(profile: Profile) -> None:
             "sans elle, le CCAP ne permet pas de sanctionner le manquement. Ajoutez "
             "« heure_non_realisee » dans la table [penalites] (un montant en € par heure ou "
             "une formule)."
-        )
-    if not profile.facilitator.structure.strip():
-        raise GenerationError(
-            f"Le profil{where} ne donne pas la structure du facilitateur : ajoutez "
-            "« structure » (et téléphone ou courriel) dans la table [facilitateur]."
         )
 
 
@@ -423,9 +428,88 @@ def render_document(template: Path, context: dict[str, Any]) -> bytes:
             f"Le modèle {template} ne peut pas être rempli ({exc.__class__.__name__} : {exc}) : "
             "vérifiez ses balises Jinja."
         ) from None
+    highlight_placeholders(document.docx.element.body)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def highlight_placeholders(body) -> int:
+    """Highlight in yellow every « […à compléter…] » of the rendered document, in a run of
+    its own, so that nobody publishes it unseen; returns how many were highlighted."""
+    from docx.oxml.ns import qn
+
+    count = 0
+    for run in list(body.iter(qn("w:r"))):
+        texts = run.findall(qn("w:t"))
+        if len(texts) != 1 or not PLACEHOLDER_RE.search(texts[0].text or ""):
+            continue
+        if any(child.tag not in (qn("w:rPr"), qn("w:t")) for child in run):
+            continue  # a run with breaks or tabs is left whole
+        pieces = re.split(f"({PLACEHOLDER_RE.pattern})", texts[0].text)
+        for piece in pieces:
+            if not piece:
+                continue
+            new = _copy_run(run, piece)
+            if PLACEHOLDER_RE.fullmatch(piece):
+                _set_highlight(new)
+                count += 1
+            run.addprevious(new)
+        run.getparent().remove(run)
+    return count
+
+
+def _copy_run(run, text: str):
+    import copy
+
+    from docx.oxml.ns import qn
+
+    new = copy.deepcopy(run)
+    for child in list(new):
+        if child.tag != qn("w:rPr"):
+            new.remove(child)
+    t = new.makeelement(qn("w:t"), {})
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    new.append(t)
+    return new
+
+
+def _set_highlight(run) -> None:
+    from docx.oxml.ns import qn
+
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = run.makeelement(qn("w:rPr"), {})
+        run.insert(0, rpr)
+    for old in rpr.findall(qn("w:highlight")):
+        rpr.remove(old)
+    mark = rpr.makeelement(qn("w:highlight"), {qn("w:val"): "yellow"})
+    # w:highlight comes after fonts, bold, colour, size in CT_RPr's order: before the
+    # elements that must follow it.
+    following = {
+        qn(f"w:{n}")
+        for n in (
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+        )
+    }
+    for index, child in enumerate(rpr):
+        if child.tag in following:
+            rpr.insert(index, mark)
+            return
+    rpr.append(mark)
 
 
 def _undefined_fr(exc: Exception) -> str:

@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+# Folding and numbers live in the core, one function each for every layer (re-exported).
+from clausier.french import fold, parse_number, unaccent  # noqa: F401
 
 JOINER = "\u2060"
 # A separator between digit groups: "1 200", "1\u00a0200", "1\u202f200" (not "01 99 00 12").
@@ -36,57 +38,15 @@ _SUFFIX = re.compile(r"""(?:\.\.\.|[»"”),.;:!?\]}…'’])$""")
 _INFIX = re.compile(r"""(?<=[^\W\d_])-(?=[^\W\d_])|(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=\w)/(?=\w)""")
 
 
-def unaccent(text: str) -> str:
-    """Lower case, no accents, typographic apostrophes as ', « œ » as « oe » (token norms,
-    headings, cells: text whose offsets do not matter). For text whose offsets must stay
-    those of the input, use `fold`."""
-    return _strip_marks(text.lower().replace("’", "'").replace("‘", "'").replace("œ", "oe"))
-
-
-def _strip_marks(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
 # The one ligature of French text: « œ » stays one character in `fold` (so that offsets
 # hold); regular expressions over folded text write « oe » as OE.
 OE = "(?:oe|œ)"
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, typographic apostrophes as ': one character for one, so
-    that an offset in the folded text is the offset in `text` (« mise en œuvre », « Pôle
-    emploi » → « mise en œuvre », « pole emploi »). « œ » is kept (write OE in patterns)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        folded = _strip_marks(lowered.replace("’", "'").replace("‘", "'"))
-        if len(folded) == len(text):
-            return folded
-    # Rare characters whose lower case or decomposition changes the length (« İ », Hangul…):
-    # fold one character at a time, keeping the character when its fold is not one.
-    out = []
-    for char in text:
-        one = _strip_marks(char.lower().replace("’", "'").replace("‘", "'"))
-        out.append(one if len(one) == 1 else char)
-    return "".join(out)
 
 
 def prepare(text: str) -> str:
     """The text given to the tokenizer: digit-group separators become the joiner, line
     breaks become spaces. Same length as `text`, so offsets map back one to one."""
     return _DIGIT_GROUP_SEP.sub(JOINER, text.replace("\n", " ").replace("\t", " "))
-
-
-def parse_number(text: str) -> float | None:
-    """« 1 200 », « 1.200 », « 1 200,50 », « 5 404 000 » → float; None if not a number."""
-    cleaned = re.sub(r"[\s\u00a0\u202f\u2060]", "", text)
-    # "1.200" / "1.200.000": dots between groups of three digits are thousands separators.
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", cleaned):
-        cleaned = cleaned.replace(".", "")
-    cleaned = cleaned.replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
 
 
 _LOCK = threading.Lock()

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from clausier.french import fr_size
 from clausier.model import Finding, Location, Severity
 
 MIB = 1024 * 1024
@@ -94,10 +95,7 @@ def is_ignored(name: str) -> bool:
     return name.startswith((".", "~$")) or name.lower() in _IGNORED_NAMES
 
 
-def human_size(size: int) -> str:
-    if size >= MIB:
-        return f"{size / MIB:.1f} Mo".replace(".", ",").replace(",0 Mo", " Mo")
-    return f"{max(size // 1024, 1)} ko"
+human_size = fr_size
 
 
 class _Collector:

@@ -14,31 +14,16 @@ numbered list items, amounts and dates inside the prose are not taken for headin
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from clausier.french import fold_words
 from clausier.model import Article, Block, Piece, PieceKind
 
 # ---------------------------------------------------------------- text helpers
 
 
-def _fold_table() -> dict[int, str]:
-    table = {ord("’"): "'", ord("‘"): "'", ord("œ"): "oe", ord("Œ"): "OE", ord("æ"): "ae"}
-    for code in range(0xC0, 0x250):
-        base = unicodedata.normalize("NFKD", chr(code))
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        if base and base != chr(code) and base.isascii():
-            table[code] = base
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes, single spaces: for matching only."""
-    return " ".join(text.translate(_FOLD).lower().split())
+fold = fold_words  # headings and titles are matched on folded words (clausier.french)
 
 
 def _words(text: str) -> int:

@@ -10,8 +10,8 @@ import pytest
 from clausier.consultation_file import (
     ConsultationFileError,
     load_consultation_file,
-    parse_amount_fr,
 )
+from clausier.french import parse_amount
 from clausier.hours import LotRequest, compute
 from clausier.profile import load_profile
 
@@ -158,11 +158,11 @@ def test_missing_file(tmp_path):
         ("1 200 000 €", 1200000.0),
     ],
 )
-def test_parse_amount_fr(text, value):
-    assert parse_amount_fr(text) == value
+def test_parse_amount(text, value):
+    assert parse_amount(text) == value
 
 
 @pytest.mark.parametrize("text", ["", "abc", "1,2,3", "-5"])
 def test_parse_amount_fr_refuses(text):
     with pytest.raises(ValueError):
-        parse_amount_fr(text)
+        parse_amount(text)

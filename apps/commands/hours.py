@@ -12,6 +12,7 @@ from apps.shell.options import (
     FORCE_OPTION,
     HELP_OPTION,
     PROFILE_OPTION,
+    announce_default_profile,
     format_option,
     output_file_option,
     write_output,
@@ -29,7 +30,7 @@ class InputError(click.ClickException):
 
 def parse_lot_option(value: str):
     """« NUMERO;INTITULE;MONTANT;METIER » -> LotRequest (INTITULE, MONTANT, METIER optional)."""
-    from clausier.consultation_file import parse_amount_fr
+    from clausier.french import parse_amount
     from clausier.hours import LotRequest
 
     parts = [p.strip() for p in value.split(";")]
@@ -43,7 +44,7 @@ def parse_lot_option(value: str):
     amount = None
     if amount_text:
         try:
-            amount = parse_amount_fr(amount_text)
+            amount = parse_amount(amount_text)
         except ValueError:
             raise InputError(
                 f"--lot « {value} » : montant « {amount_text} » illisible ; écrivez par exemple "
@@ -136,6 +137,7 @@ def command(
         profile = load_profile(profile_path)
     except ProfileError as exc:
         raise InputError(str(exc)) from None
+    announce_default_profile(profile_path)
 
     is_framework = bool(framework)
     period = None

@@ -74,20 +74,20 @@ def check(file: Path) -> None:
 
 def summary(profile, file: Path) -> str:
     """« Profil valide : … » with the values that matter for the hours."""
-    from clausier.hours import format_amount_fr, format_hours_fr, format_rate_fr
+    from clausier.french import fr_euros, fr_hours, fr_rate
 
     unverified = [t.key for t in profile.trades.values() if "valider" in t.source.lower()]
+    complete = profile.facilitator.is_complete
     lines = [
-        f"Profil valide : {file} — « {profile.name} »",
-        f"  taux d'insertion {format_rate_fr(profile.insertion_rate)}, "
-        f"coût horaire {format_hours_fr(profile.hourly_cost)} €/h, "
+        f"Profil {'valide' if complete else 'valide mais incomplet'} : {file} — « {profile.name} »",
+        f"  taux d'insertion {fr_rate(profile.insertion_rate)}, "
+        f"coût horaire {fr_hours(profile.hourly_cost)} €/h, "
         f"arrondi {profile.rounding_step} h, minimum {profile.min_hours} h, "
-        f"tolérance {format_rate_fr(profile.tolerance)}",
+        f"tolérance {fr_rate(profile.tolerance)}",
         f"  {len(profile.trades)} métiers ; {len(unverified)} taux de main-d'œuvre encore "
         "« à valider »" + (f" ({', '.join(unverified)})" if unverified else ""),
-        f"  accords-cadres : heures {'par an' if profile.framework_form == 'annuel' else 'par tranche de ' + format_amount_fr(profile.tranche_amount) + ' HT commandés'}",
-        f"  facilitateur : {profile.facilitator.structure or '—'} "
-        f"({profile.facilitator.nom or '—'}, {profile.facilitator.courriel or '—'})",
+        f"  accords-cadres : heures {'par an' if profile.framework_form == 'annuel' else 'par tranche de ' + fr_euros(profile.tranche_amount) + ' HT commandés'}",
+        _facilitator_line(profile.facilitator),
     ]
     if profile.rules:
         levels = {"error": "erreur", "warning": "avertissement", "info": "information"}
@@ -97,6 +97,19 @@ def summary(profile, file: Path) -> str:
         )
         lines.append(f"  règles : {rules}")
     return "\n".join(lines)
+
+
+def _facilitator_line(facilitator) -> str:
+    if not facilitator.is_complete:
+        return (
+            "  facilitateur : à compléter — ajoutez dans la table [facilitateur] la structure "
+            "et un téléphone ou un courriel (sinon les clauses générées portent « à compléter » "
+            "et la relecture ne peut pas proposer le contact)"
+        )
+    contact = ", ".join(
+        x for x in (facilitator.nom, facilitator.telephone, facilitator.courriel) if x
+    )
+    return f"  facilitateur : {facilitator.structure} ({contact})"
 
 
 # --------------------------------------------------------------------------- the template

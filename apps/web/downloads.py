@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 
 from fastapi.responses import Response
 
-
-def ascii_name(name: str) -> str:
-    """« Pôle enfance.zip » -> "Pole enfance.zip": the plain fallback name."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^A-Za-z0-9 ._()+-]", "_", text).strip(" ._") or "clausier"
-    return text[:120]
+from clausier.french import ascii_name
 
 
 def download_name(filename: str) -> str:

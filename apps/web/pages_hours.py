@@ -9,7 +9,6 @@ the whole form back and the page is drawn again with what was typed.
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from clausier import consultation_file
+from clausier.french import parse_amount
 
 from .downloads import attachment
 from .rendering import render
@@ -66,22 +66,6 @@ class HoursForm:
     framework: bool = False
     errors: list[str] = field(default_factory=list)  # general errors (French)
     field_errors: dict[str, str] = field(default_factory=dict)  # consultation field -> error
-
-
-def parse_amount(text: str) -> float:
-    """« 820 000 », « 820 000,50 € HT », « 1.200.000 », « 820000.5 » -> float.
-    Raises ValueError for anything else."""
-    cleaned = re.sub(r"(?i)(€|eur(os?)?|\bht\b)", "", text)
-    cleaned = re.sub(r"[\s\u00a0\u202f']", "", cleaned)
-    if not cleaned:
-        raise ValueError(text)
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
-        cleaned = cleaned.replace(".", "")  # « 1.200.000 »: dots as thousands separators
-    if not re.fullmatch(r"\d+(\.\d+)?", cleaned):
-        raise ValueError(text)
-    return float(cleaned)
 
 
 def _default_form() -> HoursForm:

@@ -6,25 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from clausier import __version__
-from clausier.french import html_environment
-
-
-def fr_percent(value: float | None) -> str:
-    """0.45 -> « 45 % », 0.055 -> « 5,5 % » (narrow no-break space before %)."""
-    if value is None:
-        return "—"
-    text = f"{value * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text}\u202f%"
-
-
-def fr_number(value: float | None, decimals: int = 1) -> str:
-    """833.33 -> « 833,3 »; thousands separated by a narrow no-break space."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return text
+from clausier.french import fr_number, fr_percent, html_environment
 
 
 @lru_cache(maxsize=1)

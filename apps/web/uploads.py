@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from clausier.french import fr_size
+
 # What a DCE is made of. Anything else is set aside with a French notice.
 DCE_EXTENSIONS = frozenset(
     {"docx", "docm", "doc", "odt", "pdf", "rtf", "xlsx", "xls", "ods", "zip"}
@@ -282,12 +284,4 @@ def too_large_message(limit: int) -> str:
     )
 
 
-def human_size(n: int) -> str:
-    if n >= 1024 * 1024:
-        value, unit = n / (1024 * 1024), "Mo"
-    elif n >= 1024:
-        value, unit = n / 1024, "ko"
-    else:
-        return f"{n} octets"
-    text = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} {unit}"
+human_size = fr_size  # the name the web pages use

@@ -11,6 +11,8 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from clausier.french import fr_plain
+
 BOM = "\ufeff"
 
 
@@ -27,7 +29,7 @@ def format_cell(value: Any) -> str:
         text = repr(value)
         if "e" in text or "E" in text:
             text = f"{value:.10f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",")
+        return fr_plain(text)
     if isinstance(value, list | tuple | set):
         return ", ".join(format_cell(v) for v in value)
     return str(value)

@@ -61,14 +61,14 @@ def render_text(table, profile) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from clausier.hours import format_amount_fr, format_hours_fr, format_rate_fr
+    from clausier.french import fr_euros, fr_hours, fr_rate
 
     view = Table(box=box.SIMPLE_HEAD, show_footer=True, title_justify="left")
     view.title = f"Heures d'insertion — {profile.name}"
     total = sum(lot.amount_ht or 0 for lot in table.lots)
     view.add_column("Lot", footer="Total", no_wrap=True)
     view.add_column("Intitulé", min_width=24, max_width=40)
-    view.add_column("Montant HT", justify="right", footer=format_amount_fr(total), no_wrap=True)
+    view.add_column("Montant HT", justify="right", footer=fr_euros(total), no_wrap=True)
     view.add_column("Métier", no_wrap=True)
     view.add_column("Taux MO", justify="right", no_wrap=True)
     view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
@@ -76,14 +76,14 @@ def render_text(table, profile) -> str:
     view.add_column(
         "Heures\nd'insertion",
         justify="right",
-        footer=f"{format_hours_fr(table.total_hours)} h{per}",
+        footer=f"{fr_hours(table.total_hours)} h{per}",
         no_wrap=True,
     )
     view.add_column("Note", no_wrap=True)
     # Notes are long sentences: the table shows their number, the full text follows it.
     notes: list[str] = []
     for lot in table.lots:
-        hours = "—" if lot.hours is None else f"{format_hours_fr(lot.hours)} h"
+        hours = "—" if lot.hours is None else f"{fr_hours(lot.hours)} h"
         if lot.hours is not None and lot.period == "year":
             hours += "/an"
         elif lot.hours is not None and lot.period == "tranche":
@@ -91,10 +91,10 @@ def render_text(table, profile) -> str:
         view.add_row(
             lot.number,
             lot.title or "",
-            "—" if lot.amount_ht is None else format_amount_fr(lot.amount_ht),
+            "—" if lot.amount_ht is None else fr_euros(lot.amount_ht),
             lot.trade or "—",
-            "—" if lot.labour_share is None else format_rate_fr(lot.labour_share),
-            "—" if lot.hours_worked is None else format_hours_fr(round(lot.hours_worked)),
+            "—" if lot.labour_share is None else fr_rate(lot.labour_share),
+            "—" if lot.hours_worked is None else fr_hours(round(lot.hours_worked)),
             hours,
             _note_ref(lot, notes),
         )
@@ -108,8 +108,8 @@ def render_text(table, profile) -> str:
     if notes:
         console.print()
     console.print(
-        f"heures = montant HT × taux MO × {format_rate_fr(profile.insertion_rate)} "
-        f"(taux d'insertion) ÷ {format_hours_fr(profile.hourly_cost)} €/h (coût horaire),\n"
+        f"heures = montant HT × taux MO × {fr_rate(profile.insertion_rate)} "
+        f"(taux d'insertion) ÷ {fr_hours(profile.hourly_cost)} €/h (coût horaire),\n"
         f"arrondies à {profile.rounding_step} h ; aucune clause sous {profile.min_hours} h.",
         soft_wrap=True,
     )

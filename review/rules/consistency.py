@@ -122,7 +122,8 @@ def hours_out_of_range(
 ) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return
-    from clausier.hours import compute_lot, expected_range, format_hours_fr
+    from clausier.french import fr_hours
+    from clausier.hours import compute_lot, expected_range
 
     requests = _lot_requests(facts, ctx)
     for lot, pieces in hours_by_piece(consultation, facts).items():
@@ -144,7 +145,7 @@ def hours_out_of_range(
             computed.period or "", ""
         )
         over = (
-            f" sur {format_hours_fr(duration)} an{'s' if duration > 1 else ''}"
+            f" sur {fr_hours(duration)} an{'s' if duration > 1 else ''}"
             if per == " par an" and duration
             else ""
         )

@@ -14,7 +14,8 @@ import pytest
 from docx import Document
 
 from clausier.consultation_file import load_consultation_file
-from clausier.hours import compute, format_hours_fr
+from clausier.french import fr_hours
+from clausier.hours import compute
 from clausier.law import load_law
 from clausier.profile import load_profile
 from generators.clauses import (
@@ -239,18 +240,18 @@ def test_four_documents_with_the_calculators_hours(tmp_path, profile, case):
         for lot in table.lots:
             row = next(r for r in rows if r[0] == f"Lot {lot.number}")
             if lot.hours:
-                assert row[-1] == f"{format_hours_fr(lot.hours)} heures{unit}", (name, row)
+                assert row[-1] == f"{fr_hours(lot.hours)} heures{unit}", (name, row)
             else:
                 assert row[-1] == NO_CLAUSE_TEXT, (name, row)
         total = next(r for r in rows if r[0] == "Total")
-        assert total[-1] == f"{format_hours_fr(table.total_hours)} heures{unit}"
+        assert total[-1] == f"{fr_hours(table.total_hours)} heures{unit}"
     for path, lot in zip(
         sorted(kinds["AE"]), sorted(with_clause, key=lambda lot: lot.number), strict=True
     ):
         text = docx_text(path)
         assert f"lot{lot.number}" in path.name
         assert f"Lot {lot.number}" in text
-        assert f"{format_hours_fr(lot.hours)} heures{unit}" in text
+        assert f"{fr_hours(lot.hours)} heures{unit}" in text
         assert "Fait à" in text and "représentant habilité" in text
 
 

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from docx import Document
 
-from apps.web.pages_hours import parse_amount
+from clausier.french import parse_amount
 
 from .conftest import text_of
 
