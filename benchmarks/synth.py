@@ -45,7 +45,7 @@ def _load_samples_builder():
     name = "clausier_build_samples"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "samples" / "build_samples.py")
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / "build_samples.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
