@@ -32,14 +32,20 @@ class Chart:
     png: bytes
 
 
-def _figure(height: float = HEIGHT_IN):
+def _figure(height: float = HEIGHT_IN, left_in: float = 0.75, bottom_in: float = 0.45):
+    """A figure with fixed margins (inches): no layout engine, one draw per chart."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
-    figure.set_layout_engine("constrained")
+    figure.subplots_adjust(
+        left=left_in / WIDTH_IN,
+        right=1 - 0.15 / WIDTH_IN,
+        bottom=bottom_in / height,
+        top=1 - 0.15 / height,
+    )
     return figure
 
 
@@ -165,7 +171,9 @@ def public_chart(figures: BilanFigures) -> bytes:
     """Participants by public (horizontal bars); small counts hatched and « < 3 »."""
     counts = figures.by_public
     threshold = figures.small_cell_threshold
-    figure = _figure(max(HEIGHT_IN * 0.75, 0.9 + 0.32 * len(counts)))
+    longest = max((len(count.label) for count in counts), default=10)
+    height = max(HEIGHT_IN * 0.75, 0.8 + 0.32 * len(counts))
+    figure = _figure(height, left_in=min(3.2, 0.25 + 0.062 * longest), bottom_in=0.5)
     axes = figure.add_subplot()
     _style(axes)
     if not counts:

@@ -419,3 +419,16 @@ def test_unknown_extension_is_refused(tmp_path, intermediate):
     with pytest.raises(BilanError, match=r"\.csv ou \.xlsx"):
         write_export(export_rows(), tmp_path / "export.ods")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_default_template_uses_only_known_variables(final):
+    """The default template is not checked at each bilan (it costs time): check it here."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    from generators.bilan.docx import DEFAULT_TEMPLATE, text_context
+
+    document = DocxTemplate(str(DEFAULT_TEMPLATE))
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    known = {*text_context(final), "graphiques", "legendes"}
+    assert document.get_undeclared_template_variables(env) <= known
