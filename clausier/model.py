@@ -102,6 +102,10 @@ class Article:
     title: str
     level: int  # 1 = article, 2 = sub-article, ...
     place: Place  # the heading's place
+    # A table cell's row label: « Sans » in a « Clauses sociales | Sans » row carries
+    # label « Clauses sociales » (set by the readers for every format, see
+    # review.readers.tables); None outside tables and for the label cell itself.
+    label: str | None = None
     blocks: list[Block] = field(default_factory=list)
     children: list[Article] = field(default_factory=list)
 

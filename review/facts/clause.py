@@ -25,6 +25,19 @@ NONE_RE = re.compile(
     rf"|\b(?:ne\s+(?:comporte|prevoit|contient|fait\s+l'objet\s+d')|n'impose)\s+(?:pas|aucune)\s+(?:de\s+|d')?{_CLAUSE_WORDS}"
     rf"|\baucune\s+{_CLAUSE_WORDS}\s+n'est\s+(?:prevue|imposee|exigee)"
 )
+# A key-value row of a summary table (« Clauses sociales | Sans », the row label in
+# `Block.label`) or the same row printed as one PDF line without a colon.
+_NONE_LABEL = re.compile(
+    r"clauses?\s+sociales?|clauses?\s+d'insertion|insertion\s+professionnelle"
+    r"|conditions?\s+d'execution\s+(?:a\s+caractere\s+)?social"
+)
+_NONE_VALUE = re.compile(
+    r"\W*(?:sans\s+objet|sans|neant|non(?:\s+concernee?s?|\s+prevue?s?)?|aucune?"
+    r"|pas\s+de\s+clauses?(?:\s+sociales?)?)\s*\.?\s*$"
+)
+_NONE_LINE = re.compile(
+    rf"^\W*{_CLAUSE_WORDS}\s*(?:\([^)]*\)\s*)?[:\-–—]?\s*(?:sans\s+objet|sans|neant|non|aucune?)\s*\.?\s*$"
+)
 _NONE_HEADING_TAIL = re.compile(r"(?:[:\-–—]\s*)?(?:sans\s+objet|neant|sans)\s*\.?\s*$")
 _HEADING_EXCLUDED = re.compile(
     r"pieces|contenu du dossier|documents? (?:contractuel|constitutif|a produire|a fournir)"
@@ -167,6 +180,54 @@ def _piece_lot(text: PieceText) -> str | None:
     return None
 
 
+def _across_cells(seg: Segment, start: int, end: int) -> bool:
+    """True when [start, end) runs from one table cell into another block."""
+    first, last = seg.block_at(start), seg.block_at(max(end - 1, start))
+    return first is not last and (first.in_table or last.in_table)
+
+
+def _row_start(seg: Segment, index: int) -> int:
+    """Offset of the first block of the table row of `seg.blocks[index]` (its label)."""
+    place = seg.blocks[index].place
+    first = index
+    while first > 0:
+        before = seg.blocks[first - 1].place
+        if (before.table, before.row) != (place.table, place.row):
+            break
+        first -= 1
+    return seg.starts[first]
+
+
+def _table_statements(segs: list[Segment], facts: Facts) -> list[tuple[Segment, int, int]]:
+    """« Clauses sociales | Sans » rows of summary tables (the reader's `Block.label`),
+    and the same row printed as one line (« Clauses sociales Sans »): `clause_none` facts
+    at the value, with the row's span (so that the label is no clause mention)."""
+    spans: list[tuple[Segment, int, int]] = []
+    for seg in segs:
+        for index, block in enumerate(seg.blocks):
+            start = seg.starts[index]
+            value = seg.norm[start : start + len(block.text)]
+            if block.label is not None:
+                said = _NONE_LABEL.search(unaccent(block.label)) and _NONE_VALUE.match(value)
+            else:
+                said = block.place.table is None and _NONE_LINE.match(value)
+            if not said:
+                continue
+            row = _row_start(seg, index) if block.label is not None else start
+            words = (f"{block.label} : {block.text}" if block.label else block.text).strip()
+            lot = LOT_RE.search(unaccent(block.label or ""))
+            if lot:  # « Lot 3 – clause sociale | Non »: that lot only
+                number = normalise_lot(lot.group(1))
+                fact = facts.add(
+                    "lot_no_clause", number, seg, start, start + len(block.text), lot=number
+                )
+            else:
+                fact = facts.add("clause_none", words, seg, start, start + len(block.text))
+            fact.text = words
+            spans.append((seg, row, start + len(block.text)))
+    return spans
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     text.lot = _piece_lot(text)
     segs = text.segments
@@ -207,6 +268,8 @@ def extract(text: PieceText, facts: Facts) -> None:
     none_spans: list[tuple[Segment, int, int]] = []
     for seg in segs:
         for match in NONE_RE.finditer(seg.norm):
+            if _across_cells(seg, match.start(), match.end()):
+                continue  # « Variantes | Sans » then « Clause sociale | Oui »: two rows
             s_start, _ = seg.sentence_around(match.start())
             before = seg.norm[s_start : match.start()]
             lot = LOT_RE.search(before)
@@ -228,6 +291,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                     match.end(),
                 )
             none_spans.append((seg, match.start(), match.end()))
+    none_spans.extend(_table_statements(segs, facts))
     for article in clause_roots:
         seg = by_article[id(article)]
         heading = unaccent(article.heading)

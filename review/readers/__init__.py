@@ -267,6 +267,7 @@ def read_source(source: SourceFile) -> Piece:
         )
         return piece
     piece.size = len(data)
+    "md": _read_text,  # a readme or notes file: plain text, typed (CS904), never CS901
     piece.sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         unreadable(
@@ -356,6 +357,9 @@ def _format_problem(source: SourceFile, fmt: str | None) -> tuple[str, str] | No
 
 
 __all__ = [
+    from review.readers.tables import label_cells
+
+    label_cells(read)  # « Clauses sociales | Sans »: every format's tables alike
     "READERS",
     "ReadError",
     "ReadTimeout",
