@@ -88,6 +88,10 @@ class Block:
     level: int | None = None  # outline level when the format says it (1 = top)
     number: str | None = None  # displayed automatic list number, e.g. "4.1" (Word numbering)
     bold: bool = False
+    # A table cell's row label: « Sans » in a « Clauses sociales | Sans » row carries
+    # label « Clauses sociales » (set by the readers for every format, see
+    # review.readers.tables); None outside tables and for the label cell itself.
+    label: str | None = None
 
     @property
     def in_table(self) -> bool:
@@ -102,10 +106,6 @@ class Article:
     title: str
     level: int  # 1 = article, 2 = sub-article, ...
     place: Place  # the heading's place
-    # A table cell's row label: « Sans » in a « Clauses sociales | Sans » row carries
-    # label « Clauses sociales » (set by the readers for every format, see
-    # review.readers.tables); None outside tables and for the label cell itself.
-    label: str | None = None
     blocks: list[Block] = field(default_factory=list)
     children: list[Article] = field(default_factory=list)
 

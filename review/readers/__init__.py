@@ -230,6 +230,7 @@ READERS: dict[str, Callable[[SourceFile], Piece]] = {
     "rtf": _read_legacy,
     "xls": _read_legacy,
     "txt": _read_text,
+    "md": _read_text,  # a readme or notes file: plain text, typed (CS904), never CS901
 }
 
 # Files that are not written pieces (plans, pictures, data): listed, never read.
@@ -267,7 +268,6 @@ def read_source(source: SourceFile) -> Piece:
         )
         return piece
     piece.size = len(data)
-    "md": _read_text,  # a readme or notes file: plain text, typed (CS904), never CS901
     piece.sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         unreadable(
@@ -308,6 +308,9 @@ def read_source(source: SourceFile) -> Piece:
         )
         return piece
     read.path, read.size, read.sha256 = piece.path, piece.size, piece.sha256
+    from review.readers.tables import label_cells
+
+    label_cells(read)  # « Clauses sociales | Sans »: every format's tables alike
     return read
 
 
@@ -357,9 +360,6 @@ def _format_problem(source: SourceFile, fmt: str | None) -> tuple[str, str] | No
 
 
 __all__ = [
-    from review.readers.tables import label_cells
-
-    label_cells(read)  # « Clauses sociales | Sans »: every format's tables alike
     "READERS",
     "ReadError",
     "ReadTimeout",
