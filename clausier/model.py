@@ -46,6 +46,20 @@ class PieceKind(StrEnum):
     AUTRE = "AUTRE"
 
 
+# The order in which a facilitator reads a lot's hours: the CCAP binds, then the clause
+# annex, the AE, the RC, the notice. The one table for the engine (reference piece), the
+# reports (columns) and the batch (« Heures prévues »).
+HOURS_ORDER = (PieceKind.CCAP, PieceKind.ANNEXE_CLAUSE, PieceKind.AE, PieceKind.RC, PieceKind.AAPC)
+
+
+def hours_rank(kind: PieceKind | str) -> int:
+    """A piece kind's place in HOURS_ORDER (the kinds that state no hours come last)."""
+    try:
+        return HOURS_ORDER.index(PieceKind(kind))
+    except ValueError:
+        return len(HOURS_ORDER)
+
+
 # Where a block sits in its file. `body` blocks are the text that is reviewed; the others
 # (headers, footers, footnotes, text boxes, comments) are kept apart so that a running
 # header never becomes an article title.

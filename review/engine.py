@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Lot, Report
+from clausier.model import Consultation, Report
 
 if TYPE_CHECKING:
     from clausier.profile import Profile
@@ -31,43 +31,6 @@ def launch_date(facts: Facts) -> date | None:
         return launches[0]
     deadlines = sorted(f.value for f in facts.of("deadline"))
     return deadlines[0] if deadlines else None
-
-
-def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> list[Lot]:
-    """The lots found, with the hours stated per piece kind and the profile's hours (for
-    the period the pieces state: per year for an accord-cadre that says so)."""
-    from clausier.hours import compute_lot
-    from review.rules.scope import (
-        KIND_ORDER,
-        hours_by_piece,
-        hours_terms,
-        kind_of,
-        lot_request,
-        merged_lots,
-    )
-
-    info = merged_lots(facts)
-    hours = hours_by_piece(consultation, facts)
-    numbers = list(dict.fromkeys([*info, *hours]))
-    lots = []
-    for number in sorted(numbers, key=_lot_sort_key):
-        entry = info.get(number, {"title": None, "amount_ht": None, "amount_period": None})
-        terms = hours_terms(facts, number)
-        request, duration = lot_request(entry, number, profile, terms)
-        stated: dict[str, int] = {}
-        by_path = hours.get(number, {})
-        for path in sorted(by_path, key=lambda p: (KIND_ORDER.get(kind_of(consultation, p), 9), p)):
-            stated.setdefault(kind_of(consultation, path).value, by_path[path].value)
-        computed = None
-        if request.amount_ht is not None and request.trade is not None:
-            computed = compute_lot(request, profile, terms.framework, duration, terms.period).hours
-        lots.append(Lot(number, request.title, request.amount_ht, request.trade, stated, computed))
-    return lots
-
-
-def _lot_sort_key(number: str) -> tuple:
-    digits = "".join(c for c in number if c.isdigit())
-    return (0, int(digits), number) if digits else (1, 0, number)
 
 
 def _finding_sort_key(piece_order: dict[str | None, int]):
@@ -101,6 +64,7 @@ def review_consultation(
     from clausier.law import load_law
     from clausier.profile import load_profile
     from review.facts import extract_facts
+    from review.lots import build_lots
     from review.rules import RuleContext, run_rules
 
     profile = profile or load_profile()

@@ -19,12 +19,12 @@ from urllib.parse import quote
 
 from apps.batch.register import STATUS_LABELS, Entry, flag_new
 from clausier.french import fr_int, html_environment
+from clausier.model import HOURS_ORDER
 
 SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 # Which piece's stated hours count as « the hours of the DCE » for a lot, by preference.
-_HOURS_PREFERENCE = ("CCAP", "AE", "ANNEXE_CLAUSE", "RC", "AAPC", "CCTP")
 
 SYNTHESE_COLUMNS = [
     "Dossier",
@@ -109,11 +109,12 @@ def main_codes(report: dict[str, Any], limit: int = 4) -> str:
 
 
 def stated_hours(report: dict[str, Any]) -> int | None:
-    """Sum over lots of the hours the DCE states (CCAP first, then AE, annex, RC ...)."""
+    """Sum over lots of the hours the DCE states, read in the engine's order (CCAP, then
+    annex, AE, RC, notice: `clausier.model.HOURS_ORDER`)."""
     total, found = 0, False
     for lot in report.get("lots") or []:
         hours = lot.get("hours") or {}
-        value = next((hours[k] for k in _HOURS_PREFERENCE if hours.get(k) is not None), None)
+        value = next((hours[k] for k in HOURS_ORDER if hours.get(k) is not None), None)
         if value is None and hours:
             value = (
                 max(v for v in hours.values() if v is not None)

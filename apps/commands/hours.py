@@ -202,7 +202,7 @@ def _requests_from_tender(path: Path, profile):
             "décrivez les lots avec --lot ou --consultation."
         ) from None
     from clausier.hours import requests_from_lots
-    from review.rules.scope import hours_terms
+    from review.lots import hours_terms
 
     report = review(path, profile=profile)
     if not report.lots:

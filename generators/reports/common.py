@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 # The French wording is shared with the rules, the clauses and the web pages.
 from clausier.french import fr_amount, fr_date, fr_int  # noqa: F401 (re-exported)
-from clausier.model import Finding, Lot, Piece, PieceKind, Report, Severity
+from clausier.model import Finding, Lot, Piece, Report, Severity, hours_rank
 
 # The order in which piece kinds appear as columns of the hours table.
-KIND_ORDER = [k.value for k in PieceKind]
 
 SEVERITY_PLURALS = {"error": "erreurs", "warning": "avertissements", "info": "informations"}
 
@@ -103,10 +102,10 @@ def group_findings(report: Report) -> tuple[list[PieceGroup], list[Piece]]:
 
 
 def hours_kinds(lots: list[Lot]) -> list[str]:
-    """The piece kinds that state hours for at least one lot, in the usual order."""
+    """The piece kinds that state hours for at least one lot, in the order a facilitator
+    reads them (`clausier.model.HOURS_ORDER`)."""
     kinds = {k for lot in lots for k in lot.hours}
-    known = [k for k in KIND_ORDER if k in kinds]
-    return known + sorted(kinds - set(known))
+    return sorted(kinds, key=lambda kind: (hours_rank(kind), kind))
 
 
 def lot_disagrees(lot: Lot) -> bool:

@@ -9,8 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Finding
-from review.rules import fact_finding, rule
-from review.rules.scope import (
+from review.lots import (
     hours_by_piece,
     hours_terms,
     kind_of,
@@ -18,8 +17,9 @@ from review.rules.scope import (
     lot_request,
     merged_lots,
     reference_piece,
-    scope,
 )
+from review.rules import fact_finding, rule
+from review.rules.scope import scope
 from review.rules.wording import de, piece_name
 
 if TYPE_CHECKING:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Fact, Finding
+from review.lots import kind_of
 from review.rules import fact_finding, finding, rule
-from review.rules.scope import CONTRACTUAL, Scope, kind_of, scope
+from review.rules.scope import CONTRACTUAL, Scope, scope
 
 if TYPE_CHECKING:
     from review.facts import Facts
@@ -82,7 +83,7 @@ def _lots_without_hours(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
     from clausier.hours import LotRequest, compute_lot, guess_trade
-    from review.rules.scope import merged_lots
+    from review.lots import merged_lots
 
     info = merged_lots(facts)
     for lot, fact in sorted(uncovered_lots(facts).items()):

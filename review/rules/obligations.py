@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Finding, Location
+from review.lots import merged_lots
 from review.rules import finding, rule
-from review.rules.scope import merged_lots, scope
+from review.rules.scope import scope
 
 if TYPE_CHECKING:
     from review.facts import Facts

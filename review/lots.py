@@ -1,0 +1,145 @@
+"""The lots and their hours as the pieces state them, one view for the engine (the
+report's lots), the consistency rules and `clausier hours --from`: hours per lot and piece,
+the lots' titles and amounts, the accord-cadre terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from clausier.model import Consultation, Fact, Lot, PieceKind, hours_rank
+
+if TYPE_CHECKING:
+    from clausier.profile import Profile
+    from review.facts import Facts
+
+
+def kind_of(consultation: Consultation, path: str) -> PieceKind:
+    for piece in consultation.pieces:
+        if piece.path == path:
+            return piece.kind
+    return PieceKind.AUTRE
+
+
+def lot_key(fact: Fact, facts: Facts) -> str | None:
+    """The lot an hours fact is about; « unique » for a consultation without lots."""
+    if fact.lot is not None:
+        return fact.lot
+    if not facts.of("lot") and not any(f.lot for f in facts.of("hours")):
+        return "unique"
+    return None
+
+
+def hours_by_piece(consultation: Consultation, facts: Facts) -> dict[str, dict[str, Fact]]:
+    """lot -> piece path -> the first hours fact stated for that lot in that piece."""
+    table: dict[str, dict[str, Fact]] = {}
+    for fact in facts.of("hours"):
+        lot = lot_key(fact, facts)
+        if lot is None:
+            continue
+        table.setdefault(lot, {}).setdefault(fact.piece, fact)
+    return table
+
+
+def reference_piece(consultation: Consultation, pieces: dict[str, Fact]) -> str:
+    """The piece whose value is the reference for a lot: CCAP, then annex, AE, RC…"""
+    return min(pieces, key=lambda p: (hours_rank(kind_of(consultation, p)), p))
+
+
+def merged_lots(facts: Facts) -> dict[str, dict]:
+    """lot number -> {title, amount_ht} from every piece (first value found wins)."""
+    lots: dict[str, dict] = {}
+    for fact in facts.of("lot"):
+        info = fact.value
+        entry = lots.setdefault(
+            info.number, {"title": None, "amount_ht": None, "amount_period": None}
+        )
+        if entry["title"] is None and info.title:
+            entry["title"] = info.title
+        if entry["amount_ht"] is None and info.amount_ht:
+            entry["amount_ht"] = info.amount_ht
+            entry["amount_period"] = info.amount_period
+    return lots
+
+
+# ---------------------------------------------------------------- accords-cadres
+
+
+@dataclass(frozen=True)
+class HoursTerms:
+    """How the tender states its hours, for `clausier.hours` (the one calculation):
+    an accord-cadre or not, its duration in years, and the period of its hours."""
+
+    framework: bool = False
+    duration_years: float | None = None
+    period: str | None = None  # "year" / "tranche" when the pieces state hours so
+
+    def for_lot(
+        self, amount: float | None, amount_period: str | None
+    ) -> tuple[float | None, float | None]:
+        """(amount over the whole contract, duration) for a lot whose table gives
+        `amount` per year (`amount_period` "year") or for the whole contract."""
+        if amount is None or amount_period != "year":
+            return amount, self.duration_years
+        if self.duration_years:
+            return amount * self.duration_years, self.duration_years
+        return amount, 1.0  # only the yearly amount is known: it is the year's amount
+
+
+def hours_terms(facts: Iterable[Fact], lot: str | None = None) -> HoursTerms:
+    """The accord-cadre terms the pieces state (for one lot's period when `lot` is given).
+    `facts`: the review's facts (`Facts`, or `Report.facts`)."""
+    framework = any(f.kind == "framework" for f in facts)
+    durations = [f.value for f in facts if f.kind == "duration_years"]
+    periods = [
+        f.value for f in facts if f.kind == "hours_period" and (lot is None or f.lot in (lot, None))
+    ]
+    period = max(set(periods), key=periods.count) if periods else None
+    return HoursTerms(
+        framework=framework or period is not None,
+        duration_years=max(set(durations), key=durations.count) if durations else None,
+        period=period,
+    )
+
+
+def lot_request(entry: dict, number: str, profile: Profile, terms: HoursTerms):
+    """The `LotRequest` of a lot found (whole-contract amount) and the duration to use."""
+    from clausier.hours import LotRequest, guess_trade
+
+    title = entry["title"]
+    amount, duration = terms.for_lot(entry["amount_ht"], entry.get("amount_period"))
+    trade = guess_trade(title, profile) if title else None
+    return LotRequest(number=number, title=title, amount_ht=amount, trade=trade), duration
+
+
+# ---------------------------------------------------------------- the report's lots
+
+
+def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> list[Lot]:
+    """The lots found, with the hours stated per piece kind and the profile's hours (for
+    the period the pieces state: per year for an accord-cadre that says so)."""
+    from clausier.hours import compute_lot
+
+    info = merged_lots(facts)
+    hours = hours_by_piece(consultation, facts)
+    numbers = list(dict.fromkeys([*info, *hours]))
+    lots = []
+    for number in sorted(numbers, key=_lot_sort_key):
+        entry = info.get(number, {"title": None, "amount_ht": None, "amount_period": None})
+        terms = hours_terms(facts, number)
+        request, duration = lot_request(entry, number, profile, terms)
+        stated: dict[str, int] = {}
+        by_path = hours.get(number, {})
+        for path in sorted(by_path, key=lambda p: (hours_rank(kind_of(consultation, p)), p)):
+            stated.setdefault(kind_of(consultation, path).value, by_path[path].value)
+        computed = None
+        if request.amount_ht is not None and request.trade is not None:
+            computed = compute_lot(request, profile, terms.framework, duration, terms.period).hours
+        lots.append(Lot(number, request.title, request.amount_ht, request.trade, stated, computed))
+    return lots
+
+
+def _lot_sort_key(number: str) -> tuple:
+    digits = "".join(c for c in number if c.isdigit())
+    return (0, int(digits), number) if digits else (1, 0, number)
