@@ -233,7 +233,7 @@ def volume(b: BilanBuilder) -> None:
                 "{{ lots.total.participants }}",
             ]
         ],
-        widths=[1.3, 2.6, 2.7, 1.8, 2.0, 1.9, 1.9, 2.4],
+        widths=[1.3, 2.4, 2.7, 1.8, 2.0, 1.9, 2.1, 2.4],
         right=[3, 4, 5, 6, 7],
         font_size=8,
     )

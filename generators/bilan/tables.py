@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clausier.followup_figures import BilanFigures, Count, LotStatus, masked
-from clausier.french import FR_MONTHS, fr_date, fr_int
+from clausier.french import FR_MONTHS, fr_date, fr_decimal, fr_int, fr_number, fr_percent
 
 NBSP = "\u00a0"
-NNBSP = "\u202f"
 DASH = "—"
 SHORT_MONTHS = (
     "janv.", "févr.", "mars", "avr.", "mai", "juin",
@@ -26,40 +25,27 @@ SHORT_MONTHS = (
 # --------------------------------------------------------------------------- numbers
 
 
-def fr_decimal(value: float | None, digits: int = 1) -> str:
-    """1234.5 -> « 1 234,5 », 12.0 -> « 12 » (trailing zeros dropped); « — » for None."""
-    if value is None:
-        return DASH
-    rounded = round(float(value), digits)
-    if rounded == int(rounded):
-        return fr_int(rounded)
-    text = f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
-    return text.replace(",", NNBSP).replace(".", ",")
-
-
 def fr_hours(value: float | None) -> str:
-    """Hours: « 1 234 », « 833,5 »."""
-    return fr_decimal(value, 1)
+    """Hours in a bilan: « 1 234 », « 833,5 » (narrow no-break space between thousands)."""
+    return fr_number(value, 1)
 
 
-def fr_percent(value: float | None) -> str:
-    """A rate already in percent: 87.5 -> « 87,5 % »."""
-    return DASH if value is None else f"{fr_decimal(value, 1)}{NBSP}%"
+def fr_share(value: float | None) -> str:
+    """A rate already in percent (as `followup status` gives it): 87.5 -> « 87,5 % »."""
+    return fr_percent(None if value is None else value / 100)
 
 
 def fr_fte(value: float | None) -> str:
     """Full-time equivalents, two decimals at most: 3.4848 -> « 3,48 »."""
-    return fr_decimal(value, 2)
+    return fr_number(value, 2)
 
 
-def fr_euros(value: float | None) -> str:
-    """A penalty: « 4 500 € », « 1 234,50 € »."""
+def fr_penalty(value: float | None) -> str:
+    """A penalty: « 4 500 € », « 1 234,50 € » (no « HT »: a penalty bears no VAT)."""
     if value is None:
         return DASH
-    if float(value).is_integer():
-        return f"{fr_int(value)}{NBSP}€"
-    text = f"{value:,.2f}".replace(",", NNBSP).replace(".", ",")
-    return f"{text}{NBSP}€"
+    decimals = 0 if float(value).is_integer() else 2
+    return f"{fr_decimal(value, decimals)}{NBSP}€"
 
 
 def month_label(month: str, short: bool = False) -> str:
@@ -108,7 +94,7 @@ def number(value: int | None) -> Cell:
 
 
 def percent(value: float | None) -> Cell:
-    return Cell(value, fr_percent(value), "percent")
+    return Cell(value, fr_share(value), "percent")
 
 
 def fte(value: float | None) -> Cell:
@@ -116,7 +102,7 @@ def fte(value: float | None) -> Cell:
 
 
 def euros(value: float | None) -> Cell:
-    return Cell(value, fr_euros(value), "euros")
+    return Cell(value, fr_penalty(value), "euros")
 
 
 # --------------------------------------------------------------------------- tables

@@ -39,14 +39,14 @@ LOT_ROWS = [
         f"1{NN}400",
         "933,3",
         f"1{NN}012,5",
-        f"72,3{NB}%",
+        f"72,3{NN}%",
         "28",
     ],
-    ["2", "Électricité", "Élec Ouest SARL", "600", "400", "438", f"73{NB}%", "14"],
-    ["3", "Menuiseries extérieures", "Menuiserie du Val", "450", "300", "180", f"40{NB}%", "10"],
+    ["2", "Électricité", "Élec Ouest SARL", "600", "400", "438", f"73{NN}%", "14"],
+    ["3", "Menuiseries extérieures", "Menuiserie du Val", "450", "300", "180", f"40{NN}%", "10"],
 ]
-TOTAL_ROW = ["Total", "", "", f"2{NN}450", f"1{NN}633,3", f"1{NN}630,5", f"66,6{NB}%", "50"]
-KEY_FIGURES = [f"2{NN}450", f"1{NN}630,5", f"66,6{NB}%", "1,01", "56", "50", "3", "1"]
+TOTAL_ROW = ["Total", "", "", f"2{NN}450", f"1{NN}633,3", f"1{NN}630,5", f"66,6{NN}%", "50"]
+KEY_FIGURES = [f"2{NN}450", f"1{NN}630,5", f"66,6{NN}%", "1,01", "56", "50", "3", "1"]
 
 
 @pytest.fixture(scope="module")
