@@ -432,3 +432,13 @@ def test_default_template_uses_only_known_variables(final):
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     known = {*text_context(final), "graphiques", "legendes"}
     assert document.get_undeclared_template_variables(env) <= known
+
+
+def test_committed_template_is_the_built_one(tmp_path):
+    from generators.bilan.docx import DEFAULT_TEMPLATE
+    from tools.build_bilan_template import build
+
+    built = build(tmp_path / "bilan.docx")
+    assert built.read_bytes() == DEFAULT_TEMPLATE.read_bytes(), (
+        "clause_templates/bilan.docx differs from its build: run python -m tools.build_bilan_template"
+    )
