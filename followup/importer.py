@@ -80,9 +80,7 @@ def check_sheets(
     return parsed
 
 
-def import_sheets(
-    session: Session, reference: str, files: list[tuple[Path, str]]
-) -> ImportResult:
+def import_sheets(session: Session, reference: str, files: list[tuple[Path, str]]) -> ImportResult:
     """Check then write the sheets `files` ((path, name shown)) of operation `reference`."""
     parsed = check_sheets(session, reference, files)
     operation = get_operation(session, reference)
@@ -232,10 +230,10 @@ class _Writer:
         changed = []
         for name in ACTION_FIELDS:
             value = getattr(row, name)
-            if name in ("modality", "contract") or value is not None:
-                if getattr(action, name) != value:
-                    setattr(action, name, value)
-                    changed.append(name)
+            given = name in ("modality", "contract") or value is not None
+            if given and getattr(action, name) != value:
+                setattr(action, name, value)
+                changed.append(name)
         if changed and action.id is not None:
             outcome.updated += 1
             outcome.lines.append(

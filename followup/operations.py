@@ -57,7 +57,9 @@ def plan_from_consultation_file(path: Path, profile: Profile) -> OperationPlan:
             '« reference = "2026-014" » sous [consultation] : le suivi nomme chaque opération '
             "par sa référence."
         )
-    table = compute(spec.lots, profile, framework=spec.framework, duration_years=spec.duration_years)
+    table = compute(
+        spec.lots, profile, framework=spec.framework, duration_years=spec.duration_years
+    )
     plan = OperationPlan(
         reference=spec.reference,
         buyer=spec.buyer or None,

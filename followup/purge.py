@@ -74,7 +74,10 @@ def apply_purge(session: Session, plan: PurgePlan) -> None:
         totals[(lot_id, month)] += hours
         if hours > 0:
             people_by_lot[lot_id].add(pid)
-    lots = {lot.id: lot for lot in session.scalars(select(Lot).where(Lot.id.in_({k[0] for k in totals} or {0})))}
+    lots = {
+        lot.id: lot
+        for lot in session.scalars(select(Lot).where(Lot.id.in_({k[0] for k in totals} or {0})))
+    }
     for lot_id, pids in people_by_lot.items():
         lot = lots[lot_id]
         lot.participants_archived = (lot.participants_archived or 0) + len(pids)

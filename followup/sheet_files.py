@@ -112,7 +112,7 @@ NS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 NS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 NS_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 T = f"{{{NS_TABLE}}}"
-O = f"{{{NS_OFFICE}}}"
+OFFICE = f"{{{NS_OFFICE}}}"
 
 
 def _ods_grids(data: bytes, shown: str) -> list[Grid]:
@@ -161,22 +161,18 @@ def _ods_grids(data: bytes, shown: str) -> list[Grid]:
 
 
 def _ods_value(cell) -> Cell:
-    kind = cell.get(f"{O}value-type")
+    kind = cell.get(f"{OFFICE}value-type")
     if kind in ("float", "percentage", "currency"):
-        return float(cell.get(f"{O}value"))
+        return float(cell.get(f"{OFFICE}value"))
     if kind == "date":
-        text = cell.get(f"{O}date-value", "")
+        text = cell.get(f"{OFFICE}date-value", "")
         try:
-            return (
-                datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text[:10])
-            )
+            return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text[:10])
         except ValueError:
             return text
     if kind == "boolean":
-        return cell.get(f"{O}boolean-value") == "true"
-    text = "\n".join(
-        "".join(p.itertext()) for p in cell.iter(f"{{{NS_TEXT}}}p")
-    ).strip()
+        return cell.get(f"{OFFICE}boolean-value") == "true"
+    text = "\n".join("".join(p.itertext()) for p in cell.iter(f"{{{NS_TEXT}}}p")).strip()
     return text or None
 
 

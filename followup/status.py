@@ -110,7 +110,9 @@ class _Figures:
             self.done[lot_id] += float(hours or 0)
         self.last_month: dict[int, str] = {}
         for lot_id, hours, last in session.execute(
-            select(ArchivedHours.lot_id, func.sum(ArchivedHours.hours), func.max(ArchivedHours.month))
+            select(
+                ArchivedHours.lot_id, func.sum(ArchivedHours.hours), func.max(ArchivedHours.month)
+            )
             .where(ArchivedHours.lot_id.in_(lot_ids), ArchivedHours.month <= month)
             .group_by(ArchivedHours.lot_id)
         ):
@@ -194,7 +196,9 @@ def last_activity(session: Session, op_ids: list[int]) -> dict[int, tuple[int, d
     ):
         keep(pid, op_id, month_end(month))
     for pid, op_id, start, end in session.execute(
-        select(Participant.id, Participant.operation_id, func.max(Action.start), func.max(Action.end))
+        select(
+            Participant.id, Participant.operation_id, func.max(Action.start), func.max(Action.end)
+        )
         .join(Action, Action.participant_id == Participant.id)
         .where(Participant.operation_id.in_(op_ids))
         .group_by(Participant.id, Participant.operation_id)
@@ -203,7 +207,9 @@ def last_activity(session: Session, op_ids: list[int]) -> dict[int, tuple[int, d
     return result
 
 
-def _lot_status(facts: LotFacts, figures: _Figures, at: date, settings: FollowupSettings) -> LotStatus:
+def _lot_status(
+    facts: LotFacts, figures: _Figures, at: date, settings: FollowupSettings
+) -> LotStatus:
     lot, award = facts.lot, facts.award
     committed = facts.committed()
     done = round(figures.done.get(lot.id, 0.0), 2)
@@ -308,13 +314,15 @@ def _lot_alerts(
             )
         )
     outside = sorted(
-        {m for m in figures.months.get(lot.id, {}) if figures.months[lot.id][m] > 0 and _outside(m, start, end)}
+        {
+            m
+            for m in figures.months.get(lot.id, {})
+            if figures.months[lot.id][m] > 0 and _outside(m, start, end)
+        }
         | set(figures.after_end.get(lot.id, []))
     )
     if outside:
-        period = (
-            f"du {fr_day(start)} au {fr_day(end)}" if start and end else "non renseignée"
-        )
+        period = f"du {fr_day(start)} au {fr_day(end)}" if start and end else "non renseignée"
         alerts.append(
             Alert(
                 "SU202",

@@ -46,12 +46,24 @@ class Vocabulary:
 PUBLICS = Vocabulary(
     "public",
     {
-        "DELD": ("DELD", "demandeur d'emploi de longue durée", "demandeurs d'emploi de longue durée", "DELD 12 mois"),
+        "DELD": (
+            "DELD",
+            "demandeur d'emploi de longue durée",
+            "demandeurs d'emploi de longue durée",
+            "DELD 12 mois",
+        ),
         "RSA": ("RSA", "bénéficiaire du RSA", "allocataire du RSA", "BRSA"),
         "ASS": ("ASS", "allocation de solidarité spécifique", "bénéficiaire de l'ASS"),
         "AAH": ("AAH", "allocation aux adultes handicapés", "bénéficiaire de l'AAH"),
         "TH": ("TH", "RQTH", "travailleur handicapé", "BOETH", "personne handicapée"),
-        "JEUNE": ("JEUNE", "jeune", "jeune de moins de 26 ans", "jeunes -26", "-26 ans", "moins de 26 ans"),
+        "JEUNE": (
+            "JEUNE",
+            "jeune",
+            "jeune de moins de 26 ans",
+            "jeunes -26",
+            "-26 ans",
+            "moins de 26 ans",
+        ),
         "SENIOR": ("SENIOR", "senior", "50 ans et plus", "plus de 50 ans", "+50 ans", "seniors"),
         "QPV": ("QPV", "résident QPV", "quartier prioritaire", "habitant QPV"),
         "SIAE": ("SIAE", "salarié en insertion", "personne en SIAE", "IAE", "salarié SIAE"),
@@ -59,12 +71,19 @@ PUBLICS = Vocabulary(
     },
 )
 # Written by people who do not know: stored as « unknown » (no public), alert SU201.
-UNKNOWN_WORDS = frozenset(key(w) for w in ("inconnu", "?", "nc", "non renseigné", "nr", "ne sait pas"))
+UNKNOWN_WORDS = frozenset(
+    key(w) for w in ("inconnu", "?", "nc", "non renseigné", "nr", "ne sait pas")
+)
 
 MODALITIES = Vocabulary(
     "modalité",
     {
-        "embauche_directe": ("embauche directe", "embauche", "recrutement direct", "CDI/CDD direct"),
+        "embauche_directe": (
+            "embauche directe",
+            "embauche",
+            "recrutement direct",
+            "CDI/CDD direct",
+        ),
         "mise_a_disposition": ("mise à disposition", "MAD", "intérim d'insertion", "mise a dispo"),
         "sous_traitance": ("sous-traitance", "sous traitance", "sous-traitant"),
         "co_traitance": ("co-traitance", "cotraitance", "co traitance", "groupement"),
@@ -77,16 +96,33 @@ CONTRACTS = Vocabulary(
         "CDI": ("CDI", "CDI inclusion", "contrat à durée indéterminée"),
         "CDD": ("CDD", "CDD d'usage", "CDD tremplin", "contrat à durée déterminée"),
         "CDDI": ("CDDI", "CDD d'insertion"),
-        "interim": ("intérim (mission)", "intérim", "interim", "mission", "contrat de mission", "CTT", "CTTI"),
+        "interim": (
+            "intérim (mission)",
+            "intérim",
+            "interim",
+            "mission",
+            "contrat de mission",
+            "CTT",
+            "CTTI",
+        ),
         "apprentissage": ("apprentissage", "contrat d'apprentissage", "apprenti"),
-        "professionnalisation": ("professionnalisation", "contrat de professionnalisation", "contrat pro"),
+        "professionnalisation": (
+            "professionnalisation",
+            "contrat de professionnalisation",
+            "contrat pro",
+        ),
         "autre": ("autre", "PEC", "contrat aidé", "autre contrat"),
     },
 )
 OUTCOMES = Vocabulary(
     "situation à la sortie",
     {
-        "emploi_durable": ("emploi durable", "CDI", "CDD de 6 mois ou plus", "création d'entreprise"),
+        "emploi_durable": (
+            "emploi durable",
+            "CDI",
+            "CDD de 6 mois ou plus",
+            "création d'entreprise",
+        ),
         "emploi_transition": ("emploi de transition", "CDD de moins de 6 mois", "contrat aidé"),
         "sortie_positive": ("sortie positive", "formation qualifiante", "embauche en SIAE"),
         "autre": ("autre", "autre sortie", "sans emploi"),
@@ -111,7 +147,10 @@ QUALIFICATIONS = Vocabulary(
         "5+": ("5+", "niveau 5 et plus", "5 et plus", "bac+2", "bac +2 et plus", "niveau 5"),
     },
 )
-YES_NO = Vocabulary("oui/non", {"oui": ("oui", "o", "yes", "1", "vrai", "x"), "non": ("non", "n", "no", "0", "faux")})
+YES_NO = Vocabulary(
+    "oui/non",
+    {"oui": ("oui", "o", "yes", "1", "vrai", "x"), "non": ("non", "n", "no", "0", "faux")},
+)
 
 # Employers: who may employ a participant on a lot (reference.md §12).
 EMPLOYER_KINDS = Vocabulary(

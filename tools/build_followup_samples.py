@@ -28,8 +28,21 @@ HOLDER_3 = ("Plâtres et Cloisons SAS", "634 567 895 00038")
 
 def lot1_rows() -> list[list]:
     """Excel, with two title rows and a blank row above the header, loose headers."""
+
     def row(month, participant, public, employer, modality, contract, start, hours):
-        return [month, "Lot 1", participant, public, *employer, modality, contract, start, None, None, hours]
+        return [
+            month,
+            "Lot 1",
+            participant,
+            public,
+            *employer,
+            modality,
+            contract,
+            start,
+            None,
+            None,
+            hours,
+        ]
 
     return [
         ["Bâti Sèvre SARL — suivi des heures d'insertion"],
@@ -56,12 +69,36 @@ def lot2_rows() -> list[list]:
         ("03/2027", "P-014-05", "SENIOR", HOLDER_2, "embauche directe", "CDI", None, None, "35"),
         ("04/2027", "P-014-04", "TH", EI, "sous-traitance", "CDDI", None, None, "50"),
         ("04/2027", "P-014-05", "SENIOR", HOLDER_2, "embauche directe", "CDI", None, None, "35"),
-        ("05/2027", "P-014-04", "TH", EI, "sous-traitance", "CDDI", "20/05/2027", "emploi durable", "30,5"),
+        (
+            "05/2027",
+            "P-014-04",
+            "TH",
+            EI,
+            "sous-traitance",
+            "CDDI",
+            "20/05/2027",
+            "emploi durable",
+            "30,5",
+        ),
         ("05/2027", "P-014-05", "SENIOR", HOLDER_2, "embauche directe", "CDI", None, None, "20"),
     ]
     starts = {"P-014-04": "01/02/2027", "P-014-05": "15/02/2027"}
     for month, who, public, employer, modality, contract, end, outcome, hours in plan:
-        rows.append([month, "2", who, public, *employer, modality, contract, starts[who], end, outcome, hours])
+        rows.append(
+            [
+                month,
+                "2",
+                who,
+                public,
+                *employer,
+                modality,
+                contract,
+                starts[who],
+                end,
+                outcome,
+                hours,
+            ]
+        )
     return rows
 
 
@@ -70,8 +107,36 @@ def lot3_rows() -> list[list]:
     rows = [HEADERS]
     for month, (h6, h7) in zip(range(3, 7), [(30, 20), (35, 25), (35, 25), (35, 25)], strict=True):
         day = date(2027, month, 1)
-        rows.append([day, 3, "P-014-06", "QPV", *HOLDER_3, "embauche directe", "CDD", date(2027, 3, 1), None, None, h6])
-        rows.append([day, 3, "P-014-07", None, *HOLDER_3, "embauche directe", "professionnalisation", date(2027, 3, 8), None, None, h7])
+        rows.append(
+            [
+                day,
+                3,
+                "P-014-06",
+                "QPV",
+                *HOLDER_3,
+                "embauche directe",
+                "CDD",
+                date(2027, 3, 1),
+                None,
+                None,
+                h6,
+            ]
+        )
+        rows.append(
+            [
+                day,
+                3,
+                "P-014-07",
+                None,
+                *HOLDER_3,
+                "embauche directe",
+                "professionnalisation",
+                date(2027, 3, 8),
+                None,
+                None,
+                h7,
+            ]
+        )
     return rows
 
 
@@ -79,7 +144,19 @@ def correction_rows() -> list[list]:
     """Bâti Sèvre corrects March for P-014-02 (65 h, not 55 h)."""
     return [
         HEADERS,
-        ["03/2027", "1", "P-014-02", "RSA", *ETTI, "mise à disposition", "intérim", "01/02/2027", None, None, "65"],
+        [
+            "03/2027",
+            "1",
+            "P-014-02",
+            "RSA",
+            *ETTI,
+            "mise à disposition",
+            "intérim",
+            "01/02/2027",
+            None,
+            None,
+            "65",
+        ],
     ]
 
 

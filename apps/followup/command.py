@@ -47,7 +47,9 @@ def _day(ctx, param, value: str | None) -> date | None:
 
 
 def date_option(name: str, help: str, required: bool = False):
-    return click.option(name, callback=_day, default=None, metavar="AAAA-MM-JJ", help=help, required=required)
+    return click.option(
+        name, callback=_day, default=None, metavar="AAAA-MM-JJ", help=help, required=required
+    )
 
 
 def _fail(error: Exception) -> None:
@@ -163,7 +165,7 @@ def add_command(
         hours = fr_hours(lot.hours) if lot.hours is not None else "heures non renseignées"
         click.echo(f"  lot {lot.number} : {lot.title or ''} — {hours}".replace(" :  —", " —"))
     click.echo(
-        f"Ensuite : clausier followup award {plan.reference} --lot N --company \"RAISON SOCIALE\" "
+        f'Ensuite : clausier followup award {plan.reference} --lot N --company "RAISON SOCIALE" '
         "--siret SIRET --notified AAAA-MM-JJ"
     )
 
@@ -180,7 +182,13 @@ def add_command(
 @date_option("--notified", "Date de notification du marché.")
 @date_option("--start", "Début d'exécution (par défaut : celui du lot, sinon la notification).")
 @date_option("--end", "Fin d'exécution prévue (par défaut : celle du lot).")
-@click.option("--hours", type=float, default=None, metavar="H", help="Heures d'insertion engagées, si l'acte les donne.")
+@click.option(
+    "--hours",
+    type=float,
+    default=None,
+    metavar="H",
+    help="Heures d'insertion engagées, si l'acte les donne.",
+)
 @click.option(
     "--from",
     "act",
@@ -231,14 +239,19 @@ def award_command(
         source = str(act)
     missing = [
         name
-        for name, value in (("--lot", lot), ("--company", company), ("--siret", siret), ("--notified", notified))
+        for name, value in (
+            ("--lot", lot),
+            ("--company", company),
+            ("--siret", siret),
+            ("--notified", notified),
+        )
         if not value
     ]
     if missing:
         raise FrenchUsageError(
-            "il manque " + ", ".join(missing) + (
-                " (non trouvé dans l'acte : donnez-le en option)." if act else "."
-            )
+            "il manque "
+            + ", ".join(missing)
+            + (" (non trouvé dans l'acte : donnez-le en option)." if act else ".")
         )
     if act is not None and not yes:
         if not sys.stdin.isatty():
@@ -263,7 +276,9 @@ def award_command(
     from followup.text import fr_day
 
     verb = "remplacé" if replaced else "enregistré"
-    dates = f", exécution du {fr_day(period[0])}" + (f" au {fr_day(period[1])}" if period[1] else "")
+    dates = f", exécution du {fr_day(period[0])}" + (
+        f" au {fr_day(period[1])}" if period[1] else ""
+    )
     click.echo(f"Lot {lot_number} de {reference} : titulaire {verb}, {company} ({siret}){dates}.")
 
 
@@ -274,7 +289,9 @@ def award_command(
 @HELP_OPTION
 @click.argument("reference")
 @click.argument("sheets", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Vérifier et montrer ce qui changerait, sans rien enregistrer.")
+@click.option(
+    "--dry-run", is_flag=True, help="Vérifier et montrer ce qui changerait, sans rien enregistrer."
+)
 @format_option("output_format", ["text", "json"], "Format du compte rendu.")
 @DB_OPTION
 def import_command(
@@ -310,9 +327,19 @@ def import_command(
             session.close()
     except SheetRejected as rejected:
         if output_format == "json":
-            click.echo(json.dumps({"operation": reference, "rejected": True, "problems": [p.to_dict() for p in rejected.problems]}, ensure_ascii=False, indent=2))
+            click.echo(
+                json.dumps(
+                    {
+                        "operation": reference,
+                        "rejected": True,
+                        "problems": [p.to_dict() for p in rejected.problems],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
-            click.echo(f"Feuille(s) refusée(s) — rien n'a été enregistré :", err=True)
+            click.echo("Feuille(s) refusée(s) — rien n'a été enregistré :", err=True)
             for problem in rejected.problems:
                 click.echo(f"  ✖ {problem}", err=True)
             click.echo(
@@ -421,7 +448,9 @@ def status_command(
 @click.option("--yes", is_flag=True, help="Ne pas demander de confirmation (scripts).")
 @PROFILE_OPTION
 @DB_OPTION
-def purge_command(before: date | None, yes: bool, profile_path: Path | None, db_url: str | None) -> None:
+def purge_command(
+    before: date | None, yes: bool, profile_path: Path | None, db_url: str | None
+) -> None:
     """Appliquer la durée de conservation : supprimer les participants dont la dernière
     activité est trop ancienne, en gardant les totaux d'heures par lot."""
     from datetime import date as date_type
@@ -438,7 +467,9 @@ def purge_command(before: date | None, yes: bool, profile_path: Path | None, db_
         with store.transaction() as session:
             plan = plan_purge(session, limit)
             if not plan.participants:
-                click.echo(f"Aucun participant sans activité depuis le {fr_day(limit)} : rien à supprimer.")
+                click.echo(
+                    f"Aucun participant sans activité depuis le {fr_day(limit)} : rien à supprimer."
+                )
                 return
             click.echo(
                 f"{len(plan.participants)} participant(s) sans activité depuis le {fr_day(limit)} "
@@ -451,7 +482,9 @@ def purge_command(before: date | None, yes: bool, profile_path: Path | None, db_
                     raise FrenchUsageError(
                         "confirmez la suppression : relancez avec --yes (ou dans un terminal)."
                     )
-                click.confirm("Supprimer ces participants (les totaux par lot sont gardés) ?", abort=True)
+                click.confirm(
+                    "Supprimer ces participants (les totaux par lot sont gardés) ?", abort=True
+                )
             apply_purge(session, plan)
     finally:
         store.close()
@@ -465,7 +498,13 @@ def purge_command(before: date | None, yes: bool, profile_path: Path | None, db_
 @HELP_OPTION
 @date_option("--date", "Date de la situation (par défaut : 2027-06-30).")
 @format_option("output_format", ["text", "json", "csv"], "Format de sortie.")
-@click.option("--db", "db_url", default=None, metavar="URL", help="Base où construire l'exemple (par défaut : une base temporaire).")
+@click.option(
+    "--db",
+    "db_url",
+    default=None,
+    metavar="URL",
+    help="Base où construire l'exemple (par défaut : une base temporaire).",
+)
 def demo_command(date: date | None, output_format: str, db_url: str | None) -> None:
     """Construire un suivi d'exemple depuis samples/suivi/ et en montrer la situation."""
     import tempfile

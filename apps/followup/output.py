@@ -25,10 +25,16 @@ def _cell(value: float | int | None, unit: str = "") -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+
     def line(cells: list[str]) -> str:
-        parts = [c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)]
+        parts = [
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
+        ]
         return "  " + "  ".join(parts).rstrip()
+
     return [line(headers), "  " + "─" * (sum(widths) + 2 * (len(widths) - 1)), *map(line, rows)]
 
 
@@ -45,7 +51,16 @@ def status_text(statuses: list[OperationStatus]) -> str:
             out.append(f"Acheteur : {status.buyer}")
         out.append(f"Situation au {fr_day(status.date)}")
         out.append("")
-        headers = ["Lot", "Titulaire", "Engagées", "Réalisées", "%", "Attendues", "Participants", "Pénalité"]
+        headers = [
+            "Lot",
+            "Titulaire",
+            "Engagées",
+            "Réalisées",
+            "%",
+            "Attendues",
+            "Participants",
+            "Pénalité",
+        ]
         rows = [
             [
                 lot.lot,
@@ -76,11 +91,15 @@ def status_text(statuses: list[OperationStatus]) -> str:
         alerts = status.all_alerts()
         out.append("")
         if alerts:
-            for alert in sorted(alerts, key=lambda a: ("error", "warning", "info").index(a.severity)):
+            for alert in sorted(
+                alerts, key=lambda a: ("error", "warning", "info").index(a.severity)
+            ):
                 out.append(f"  {SEVERITY_MARK[alert.severity]} {alert.code} {alert.message}")
         else:
             out.append("  Aucune alerte.")
-        counts = {s: sum(1 for a in alerts if a.severity == s) for s in ("error", "warning", "info")}
+        counts = {
+            s: sum(1 for a in alerts if a.severity == s) for s in ("error", "warning", "info")
+        }
         out.append(
             f"{counts['error']} erreur(s), {counts['warning']} avertissement(s), "
             f"{counts['info']} information(s)"
@@ -98,7 +117,9 @@ CSV_HEADERS = [
 def _csv_number(value: float | int | None) -> str:
     if value is None:
         return ""
-    return (f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)).replace(".", ",")
+    return (
+        f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    ).replace(".", ",")
 
 
 def status_csv(statuses: list[OperationStatus]) -> str:

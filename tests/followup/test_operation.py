@@ -104,9 +104,45 @@ def test_dry_run_shows_changes_and_writes_nothing(db_url, tmp_path):
 
 
 def bad_rows() -> list[list]:
-    good = ["2027-04", "1", "P-014-09", "DELD", *ETTI, "mise à disposition", "intérim", "01/04/2027", None, None, "20"]
-    negative = ["2027-04", "1", "P-014-10", "RSA", *ETTI, "mise à disposition", "intérim", "01/04/2027", None, None, "-4"]
-    impossible = ["13/2027", "1", "P-014-11", "RSA", *ETTI, "mise à disposition", "intérim", "01/04/2027", None, None, "12"]
+    good = [
+        "2027-04",
+        "1",
+        "P-014-09",
+        "DELD",
+        *ETTI,
+        "mise à disposition",
+        "intérim",
+        "01/04/2027",
+        None,
+        None,
+        "20",
+    ]
+    negative = [
+        "2027-04",
+        "1",
+        "P-014-10",
+        "RSA",
+        *ETTI,
+        "mise à disposition",
+        "intérim",
+        "01/04/2027",
+        None,
+        None,
+        "-4",
+    ]
+    impossible = [
+        "13/2027",
+        "1",
+        "P-014-11",
+        "RSA",
+        *ETTI,
+        "mise à disposition",
+        "intérim",
+        "01/04/2027",
+        None,
+        None,
+        "12",
+    ]
     return [HEADERS, good, negative, impossible]  # fmt: skip
 
 
@@ -119,8 +155,14 @@ def test_negative_hour_and_impossible_month_reject_the_sheet(db_url, tmp_path):
     assert result.exit_code == 2
     errors = flat(result.stderr)
     assert "rien n'a été enregistré" in errors
-    assert "avril-erreurs.csv, ligne 3, colonne L (« Heures ») : -4 h : les heures ne peuvent pas être négatives" in errors
-    assert "avril-erreurs.csv, ligne 4, colonne A (« Mois ») : « 13/2027 » : le mois 13 n'existe pas" in errors
+    assert (
+        "avril-erreurs.csv, ligne 3, colonne L (« Heures ») : -4 h : les heures ne peuvent pas être négatives"
+        in errors
+    )
+    assert (
+        "avril-erreurs.csv, ligne 4, colonne A (« Mois ») : « 13/2027 » : le mois 13 n'existe pas"
+        in errors
+    )
     assert counts(db_url) == before  # the good row was not written either
 
 
@@ -163,11 +205,16 @@ def test_status_before_start_and_text_and_csv(db_url, tmp_path):
     assert "Bâti Sèvre SARL 615 h 355 h 57,7 %" in out
     assert "SU103" in out and "1 erreur(s), 2 avertissement(s)" in out
     target = tmp_path / "situation.csv"
-    csv_run = followup("status", "--date", "2027-06-30", "--format", "csv", "-o", str(target), db=db_url)
+    csv_run = followup(
+        "status", "--date", "2027-06-30", "--format", "csv", "-o", str(target), db=db_url
+    )
     assert csv_run.exit_code == 1
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Opération;Date;Lot;Titulaire")
-    assert "2026-014;2027-06-30;2;Charpentes du Val;52345678800026;270;255,5;94,6;270;2;261,44;SU103" in lines
+    assert (
+        "2026-014;2027-06-30;2;Charpentes du Val;52345678800026;270;255,5;94,6;270;2;261,44;SU103"
+        in lines
+    )
     again = followup("status", "--format", "csv", "-o", str(target), db=db_url)
     assert again.exit_code == 2 and "--force" in again.stderr
 
@@ -197,7 +244,9 @@ def test_purge_keeps_lot_totals(db_url, tmp_path):
     assert "7 participant(s)" in flat(result.output)
     assert counts(db_url)["participants"] == 0 and counts(db_url)["monthly_hours"] == 0
     _, after = status_json(db_url, "2030-01-31")
-    assert [lot["hours_done"] for lot in after["lots"]] == [lot["hours_done"] for lot in before["lots"]]
+    assert [lot["hours_done"] for lot in after["lots"]] == [
+        lot["hours_done"] for lot in before["lots"]
+    ]
     assert after["totals"]["participants"] == 7
     assert "alerts" not in after  # SU301 gone
     nothing = followup("purge", "--before", "2029-07-01", "--yes", db=db_url)
