@@ -1,5 +1,5 @@
 """The consultation file (TOML, French keys) read by `clausier hours --consultation` and
-`clausier generate`: the buyer, the object, the procedure and the lots (spec/cli.md)."""
+`clausier generate`: the buyer, the object, the procedure and the lots (docs/heures.md)."""
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ class LotHours:
     tranche_amount_ht: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The keys of spec/cli.md `hours --format json`; `overrides`, `period` and
+        """The keys of docs/heures.md `hours --format json`; `overrides`, `period` and
         `tranche_amount_ht` are added only when they say something."""
         data: dict[str, Any] = {
             "number": self.number,

@@ -16,10 +16,6 @@ LAW_FILE = Path(__file__).resolve().parent.parent / "clause_templates" / "law" /
 
 # Natures of contract as written in consultation files.
 WORKS = "travaux"
-SUPPLIES_SERVICES = ("services", "fournitures")
-
-# Buyer types that set the supplies/services threshold.
-BUYER_TYPES = ("collectivite", "etat", "entite_adjudicatrice")
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,6 @@ def hours_rank(kind: PieceKind | str) -> int:
         return len(HOURS_ORDER)
 
 
-# Where a block sits in its file. `body` blocks are the text that is reviewed; the others
-# (headers, footers, footnotes, text boxes, comments) are kept apart so that a running
-# header never becomes an article title.
-AREAS = ("body", "header", "footer", "footnote", "textbox", "comment")
-
-
 @dataclass(frozen=True)
 class Place:
     """Where a block is. PDF: `page` (1-based). Word/ODT: `paragraph` (0-based index in
@@ -97,6 +91,8 @@ class Block:
 
     text: str
     place: Place
+    # Where the block sits: "body" (the text reviewed), or "header", "footer", "footnote",
+    # "textbox", "comment", kept apart so that a running header never becomes a title.
     area: str = "body"
     style: str | None = None  # the Word/ODT style name, e.g. "Heading 1"
     level: int | None = None  # outline level when the format says it (1 = top)
@@ -131,11 +127,6 @@ class Article:
     def text(self) -> str:
         """The article's own text (without its children)."""
         return "\n".join(b.text for b in self.blocks)
-
-    @property
-    def full_text(self) -> str:
-        """Heading, own text and every sub-article, in order."""
-        return "\n".join([self.heading, *(b.text for b in self.all_blocks())])
 
     def all_blocks(self) -> Iterator[Block]:
         yield from self.blocks
@@ -333,9 +324,6 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary(),
         }
-
-
-FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 
 
 def fails(report_or_findings: Report | list[Finding], fail_on: str) -> bool:

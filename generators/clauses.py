@@ -30,12 +30,6 @@ from clausier.law import load_law
 from clausier.profile import Profile
 
 DOCUMENTS = ("rc", "ccap", "ae", "annexe")
-DOCUMENT_LABELS = {
-    "rc": "article du règlement de la consultation",
-    "ccap": "article du CCAP",
-    "ae": "engagement joint à l'acte d'engagement",
-    "annexe": "annexe « clause sociale d'insertion »",
-}
 TEMPLATE_FILES = {
     "rc": "rc_clause.docx",
     "ccap": "ccap_article.docx",

@@ -1,4 +1,4 @@
-"""The consultation file (TOML) of spec/cli.md."""
+"""The consultation file (TOML) of docs/heures.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The insertion hours calculation (spec/hours.md)."""
+"""The insertion hours calculation (docs/heures.md)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ a `<case>.expected.json` beside it (never inside it): the findings a careful fac
 would write, as (code, piece, lot) with the reason in French.
 
 The buyer, the people and the contacts are fictional (phone 01 99 00 xx xx, e-mails
-@example.org). Hours are those of the default profile (spec/hours.md):
+@example.org). Hours are those of the default profile (docs/heures.md):
 round_half_up(amount x labour share x 0.05 / 30, 5), at least 70 h.
 """
 

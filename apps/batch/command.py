@@ -12,6 +12,7 @@ from apps.shell.options import (
     FAIL_ON_OPTION,
     HELP_OPTION,
     PROFILE_OPTION,
+    announce_default_profile,
 )
 
 
@@ -126,12 +127,9 @@ def command(
     """
     from apps.batch.register import RegisterError
     from apps.batch.run import BatchError, run_batch
+    from clausier.profile import ProfileError
 
-    try:
-        from clausier.profile import ProfileError
-    except ImportError:  # pragma: no cover - profile module not installed
-        ProfileError = ValueError  # noqa: N806
-
+    announce_default_profile(profile_path)
     try:
         result = run_batch(
             root,

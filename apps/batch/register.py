@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS consultations (
     profile_hash TEXT NOT NULL,
     engine TEXT NOT NULL,             -- rule catalogue / engine fingerprint
     review_date TEXT NOT NULL,
-    report TEXT NOT NULL,             -- the JSON report (spec/output.md)
+    report TEXT NOT NULL,             -- the JSON report (docs/sorties.md)
     status TEXT NOT NULL,             -- new | changed | unchanged (in the last run)
     changes TEXT NOT NULL,            -- JSON: new / fixed / open findings, changed pieces
     elapsed REAL NOT NULL DEFAULT 0,  -- seconds of the last real review

@@ -49,7 +49,6 @@ DEFAULT_PIECE_TIMEOUT = 60.0  # seconds for one piece (read_consultation's alarm
 DEFAULT_CONSULTATION_TIMEOUT = 600.0  # seconds for one consultation (the watchdog)
 MAX_TASKS_PER_CHILD = 40  # consultations per worker before it is replaced
 REGISTER_NAME = "clausier.sqlite"
-SUMMARY_NAMES = {"synthese.csv", "synthese.xlsx", "index.html"}
 _RESERVED = {"index", "synthese", "clausier"}  # base names the summaries use
 _HASH_CHUNK = 1 << 20
 
@@ -207,10 +206,8 @@ def engine_fingerprint() -> str:
 
 def load_effective_profile(profile_path: Path | None) -> tuple[Any, str]:
     """(Profile or None, its French display name). ProfileError goes to the caller."""
-    try:
-        from clausier.profile import load_profile
-    except ImportError:
-        return None, str(profile_path) if profile_path else "profil par défaut"
+    from clausier.profile import load_profile
+
     profile = load_profile(profile_path)
     return profile, getattr(profile, "name", None) or str(profile_path or "profil par défaut")
 

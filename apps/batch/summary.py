@@ -1,13 +1,12 @@
 """The batch summaries: synthese.csv, synthese.xlsx and index.html.
 
-They are written from the register's entries (JSON reports, spec/output.md), so a
+They are written from the register's entries (JSON reports, docs/sorties.md), so a
 consultation skipped because it did not change appears exactly like one reviewed now.
 openpyxl and Jinja2 are imported only when their file is written.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import tempfile
 from collections import Counter
@@ -377,21 +376,3 @@ def write_all(out_dir: Path, entries: list[Entry], info: RunInfo) -> list[Path]:
     write_xlsx(paths[1], entries)
     write_index(paths[2], entries, info)
     return paths
-
-
-def fallback_report_html(data: dict[str, Any]) -> str:
-    """A bare report page, used only when generators.reports is not installed."""
-    items = "\n".join(
-        "<li><strong>{code}</strong> ({sev}) {piece} : {msg}</li>".format(
-            code=html.escape(str(f.get("code"))),
-            sev=html.escape(SEVERITY_LABELS.get(f.get("severity"), str(f.get("severity")))),
-            piece=html.escape(str(f.get("piece") or "")),
-            msg=html.escape(str(f.get("message") or "")),
-        )
-        for f in data.get("findings") or []
-    )
-    title = html.escape(str(data.get("consultation")))
-    return (
-        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
-        f"</head><body><h1>{title}</h1><ul>{items}</ul></body></html>"
-    )

@@ -142,14 +142,9 @@ def failure_report(task: Task, message: str, suggestion: str, name: str | None =
 
 
 def render(report) -> tuple[str, str]:
-    """(JSON text, HTML page) of one report, with the outputs engineer's renderers."""
-    try:
-        from generators.reports import render_html, render_json
-    except ImportError:  # renderers not installed: plain JSON and a bare page
-        from apps.batch.summary import fallback_report_html
+    """(JSON text, HTML page) of one report."""
+    from generators.reports import render_html, render_json
 
-        data = report.to_dict()
-        return json.dumps(data, ensure_ascii=False, indent=2), fallback_report_html(data)
     return render_json([report]), render_html(report)
 
 

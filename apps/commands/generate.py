@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from apps.shell.options import CONTEXT_SETTINGS, FORCE_OPTION, HELP_OPTION, PROFILE_OPTION
+from apps.shell.options import (
+    CONTEXT_SETTINGS,
+    FORCE_OPTION,
+    HELP_OPTION,
+    PROFILE_OPTION,
+    announce_default_profile,
+)
 
 
 class InputError(click.ClickException):
@@ -98,6 +104,14 @@ def command(
         profile = load_profile(profile_path)
     except (GenerationError, ProfileError) as exc:
         raise InputError(str(exc)) from None
+    announce_default_profile(profile_path)
+    if profile_path is not None and not profile.facilitator.is_complete:
+        click.echo(
+            f"Le profil {profile_path} ne donne pas le facilitateur (structure, et téléphone ou "
+            "courriel) : les documents portent « à compléter », surligné. Complétez la table "
+            "[facilitateur] du profil.",
+            err=True,
+        )
 
     options = {}
     if consultation_path is not None:
@@ -133,13 +147,8 @@ def _spec_from_tender(path: Path, profile):
 
     if not path.exists():
         raise InputError(f"{path} introuvable : indiquez un dossier, un .zip ou un fichier de DCE.")
-    try:
-        from review.engine import review
-    except ImportError:
-        raise InputError(
-            "La relecture des DCE n'est pas disponible dans cette installation ; décrivez la "
-            "consultation dans un fichier TOML (modèle : samples/consultation-travaux.toml)."
-        ) from None
+    from review.engine import review
+
     report = review(path, profile=profile)
     try:
         reported = spec_from_report(report, profile)

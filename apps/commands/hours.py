@@ -191,17 +191,11 @@ def _refuse_duplicate_lots(requests) -> None:
 
 def _requests_from_tender(path: Path, profile):
     """The lots a review finds in a tender folder, as LotRequests, and the accord-cadre
-    terms it states (`review.rules.scope.HoursTerms`)."""
+    terms it states (`review.lots.HoursTerms`)."""
     if not path.exists():
         raise InputError(f"{path} introuvable : indiquez un dossier, un .zip ou un fichier de DCE.")
-    try:
-        from review.engine import review
-    except ImportError:
-        raise InputError(
-            "La relecture des DCE n'est pas disponible dans cette installation ; "
-            "décrivez les lots avec --lot ou --consultation."
-        ) from None
     from clausier.hours import requests_from_lots
+    from review.engine import review
     from review.lots import hours_terms
 
     report = review(path, profile=profile)

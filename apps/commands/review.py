@@ -1,6 +1,6 @@
 """`clausier review PATH`: review a tender folder and report what is missing or wrong.
 
-Exit status (spec/output.md): 0 when no finding reaches --fail-on, 1 when one does,
+Exit status (docs/sorties.md): 0 when no finding reaches --fail-on, 1 when one does,
 2 for a usage error (missing path, bad option, bad profile, output that already exists).
 """
 
@@ -20,6 +20,7 @@ from apps.shell.options import (
     HELP_OPTION,
     PROFILE_OPTION,
     FrenchUsageError,
+    announce_default_profile,
     check_new_output,
     format_option,
     output_file_option,
@@ -162,6 +163,7 @@ def _run_review(ctx: click.Context, path: Path, profile_path, review_date, claus
             "avec « clausier profile init ».",
             ctx,
         ) from None
+    announce_default_profile(profile_path)
     try:
         return review(path, profile=profile, review_date=review_date, clause=clause)
     except FileNotFoundError as error:

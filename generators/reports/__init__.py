@@ -1,4 +1,4 @@
-"""Reports for people and programs: terminal text, JSON (spec/output.md), HTML page.
+"""Reports for people and programs: terminal text, JSON (docs/sorties.md), HTML page.
 
 Rendering libraries (rich, Jinja2) are imported only when a report is rendered.
 """

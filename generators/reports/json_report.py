@@ -1,4 +1,4 @@
-"""The machine-readable review (spec/output.md): `Report.to_dict()`, nothing more."""
+"""The machine-readable review (docs/sorties.md): `Report.to_dict()`, nothing more."""
 
 from __future__ import annotations
 

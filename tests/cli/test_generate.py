@@ -120,7 +120,6 @@ def test_bad_consultation_file(tmp_path):
 
 
 def test_from_a_reviewed_tender_folder(tmp_path):
-    pytest.importorskip("review.engine", reason="review.engine is not available yet")
     dce = tmp_path / "DCE"
     write_docx(
         dce / "RC.docx",

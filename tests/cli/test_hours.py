@@ -171,7 +171,6 @@ def test_notes_are_listed_under_the_table():
 
 
 def test_from_a_tender_folder():
-    pytest.importorskip("review.engine", reason="la relecture n'est pas encore là")
     result = run("--from", str(SAMPLES / "travaux-conforme"), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -184,7 +183,6 @@ def test_from_a_tender_folder():
 
 
 def test_from_a_zipped_framework_tender():
-    pytest.importorskip("review.engine", reason="la relecture n'est pas encore là")
     result = run(
         "--from", str(SAMPLES / "services-accord-cadre.zip"), "--format", "json",
     )  # fmt: skip
