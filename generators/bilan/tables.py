@@ -71,10 +71,6 @@ class Cell:
     text: str
     kind: str = "text"
 
-    @property
-    def masked(self) -> bool:
-        return self.kind == "count" and self.value is None and self.text.startswith("<")
-
 
 def text(value: str | None) -> Cell:
     return Cell(value or "", value or "", "text")
