@@ -21,11 +21,39 @@ def read_toml(path: Path, what: str, error: type[ValueError]) -> tuple[dict[str,
             f"{what} {path} : le fichier n'est pas un texte UTF-8 ; enregistrez-le en UTF-8."
         ) from None
     try:
-        return tomllib.loads(text), text
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise error(
             f"{what} {path} : syntaxe TOML incorrecte ({toml_error_fr(exc, text)})."
         ) from None
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        data = None
+    if data is None or nesting(data) > MAX_NESTING:
+        raise error(
+            f"{what} {path} : tableaux ou listes imbriqués trop profondément (plus de "
+            f"{MAX_NESTING} niveaux) ; un tel fichier n'en a que deux ou trois : vérifiez les "
+            "crochets [ ] et accolades { } du fichier."
+        ) from None
+    return data, text
+
+
+MAX_NESTING = 32  # levels of tables and arrays in a file people edit
+
+
+def nesting(data: Any) -> int:
+    """How deeply tables and arrays nest in `data` (counted without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, (dict, list)):
+            stack.extend(
+                (child, depth + 1) for child in children if isinstance(child, (dict, list))
+            )
+    return deepest
 
 
 def toml_error_fr(exc: tomllib.TOMLDecodeError, text: str = "") -> str:

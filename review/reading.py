@@ -10,8 +10,16 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from clausier.model import Consultation, Piece, PieceKind, Severity
+from review import budget
 from review.readers import NON_DOCUMENT_FORMATS, ReadTimeout, finding, read_source, unreadable
-from review.sources import DEFAULT_LIMITS, Limits, SourceFile, collect_sources
+from review.sources import (
+    DEFAULT_LIMITS,
+    Limits,
+    SourceFile,
+    collect_sources,
+    input_size,
+    source_finding,
+)
 from review.structure import build_articles, classify
 
 
@@ -56,6 +64,9 @@ def read_piece(source: SourceFile, piece_timeout: float | None = None) -> Piece:
             "Enregistrez-le de nouveau (ou en PDF) pour l'alléger, ou relisez-le à part avec un "
             "délai plus long.",
         )
+    account = budget.current()
+    if account is not None:
+        _charge(account, piece, source)  # before the structure: its work grows with the text
     try:
         classify(piece)
         build_articles(piece)
@@ -96,6 +107,42 @@ def read_consultation(
     problem is a finding on the Consultation or on its pieces."""
     sources = collect_sources(Path(path), limits)
     consultation = Consultation(name=sources.name, findings=list(sources.findings))
-    for source in sources.sources:
-        consultation.pieces.append(read_piece(source, piece_timeout))
+    with budget.account(limits, input_size(Path(path))) as account:
+        for index, source in enumerate(sources.sources):
+            reason = account.spent()
+            if reason is not None:
+                consultation.findings.append(_not_read(sources.sources[index:], reason))
+                break
+            # The piece's alarm never rings later than the consultation's deadline.
+            left = max(account.seconds_left(), 0.001)
+            timeout = left if piece_timeout is None else min(piece_timeout, left)
+            consultation.pieces.append(read_piece(source, timeout))
     return consultation
+
+
+def _charge(account: budget.Account, piece: Piece, source: SourceFile) -> None:
+    """Count the piece's text; a piece that passes the budget is kept as unread (its text
+    would make the review itself run for minutes)."""
+    if source.format not in NON_DOCUMENT_FORMATS:
+        account.pieces += 1
+    text = sum(len(b.text) for b in piece.blocks) + sum(len(b.text) for b in piece.furniture)
+    try:
+        account.charge_characters(text, piece.path)
+    except budget.BudgetSpent as spent:
+        piece.blocks, piece.furniture, piece.articles = [], [], []
+        unreadable(piece, spent.message, spent.suggestion)
+
+
+def _not_read(left: list[SourceFile], reason: str):
+    """One CS901 for the pieces left when the budget is spent, naming them."""
+    names = [s.path for s in left]
+    shown = ", ".join(names[:10]) + (f" et {len(names) - 10} autres" if len(names) > 10 else "")
+    count = (
+        "1 pièce n'a pas été lue" if len(names) == 1 else f"{len(names)} pièces n'ont pas été lues"
+    )
+    return source_finding(
+        names[0],
+        f"Budget de lecture épuisé ({reason}) : {count} : {shown}.",
+        "Relisez ces pièces à part (un dossier plus petit, ou chaque fichier seul) ; si le "
+        "dossier contient des fichiers qui ne sont pas des pièces écrites, retirez-les.",
+    )

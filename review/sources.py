@@ -9,7 +9,6 @@ consultation is still collected. Input files are only ever opened for reading.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import stat
@@ -19,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from clausier.french import fr_size
 from clausier.model import Finding, Location, Severity
+from review.members import MemberError, open_zip, read_member
 
 MIB = 1024 * 1024
 
@@ -33,6 +33,13 @@ class Limits:
     max_ratio: float = 100.0  # expanded size / compressed size of one member
     max_depth: int = 3  # zips inside zips
     ratio_min_bytes: int = 2 * MIB  # the ratio is only checked above this expanded size
+    # The reading budget (review.budget): work, not bytes.
+    max_characters: int = 20_000_000  # text read from all pieces (a long CCAP: ~200 000)
+    min_characters: int = 500_000  # ... at least, whatever the consultation's size
+    characters_per_byte: float = 4.0  # ... else per byte handed in (real pieces: < 1)
+    max_elements: int = 5_000_000  # XML elements parsed in all pieces (a CCAP: ~50 000)
+    max_pieces: int = 1000  # documents read (plans and pictures are only listed)
+    max_seconds: float = 300.0  # reading the whole consultation
 
 
 DEFAULT_LIMITS = Limits()
@@ -42,19 +49,52 @@ _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 _IGNORED_DIRS = {"__macosx"}
 
 
+class Archive:
+    """A zip of the consultation (on disk, or a nested zip's bytes), opened once, when
+    its first member is read."""
+
+    def __init__(self, origin: Path | bytes) -> None:
+        self.origin = origin
+        self._zip: zipfile.ZipFile | None = None
+
+    def zip(self) -> zipfile.ZipFile:
+        if self._zip is None:
+            self._zip = open_zip(str(self.origin) if isinstance(self.origin, Path) else self.origin)
+        return self._zip
+
+
+@dataclass
+class Member:
+    """A zip member, read only when its piece is read (never more than `limit` bytes,
+    whatever the archive claims): the consultation's members are not all held in memory."""
+
+    archive: Archive
+    info: zipfile.ZipInfo
+    limit: int
+
+    def read(self) -> bytes:
+        return read_member(self.archive.zip(), self.info, self.limit)
+
+
 @dataclass
 class SourceFile:
-    """One file of the consultation, on disk (`origin`) or in memory (`data`)."""
+    """One file of the consultation, on disk (`origin`), in a zip (`member`) or in
+    memory (`data`)."""
 
     path: str  # posix path relative to the consultation root; nested zip: "DCE.zip/RC.pdf"
     format: str  # lower-case extension without dot ("docx", "pdf", ...; "" when none)
     size: int
     origin: Path | None = None
     data: bytes | None = None
+    member: Member | None = field(default=None, repr=False)
 
     def read_bytes(self) -> bytes:
+        """The file's bytes; OSError when they cannot be read (a zip member's is a
+        MemberError, with its French reason)."""
         if self.data is not None:
             return self.data
+        if self.member is not None:
+            return self.member.read()
         if self.origin is None:
             return b""
         with open(self.origin, "rb") as handle:  # read only, never written
@@ -105,6 +145,7 @@ class _Collector:
         self.expanded = 0  # bytes expanded from archives so far
         self.members = 0
         self.stopped: set[str] = set()  # archives abandoned after a global bound
+        self.taken: set[str] = set()  # piece paths given so far, case-folded
 
     def refuse(self, piece: str, message: str, suggestion: str) -> None:
         self.result.findings.append(source_finding(piece, message, suggestion))
@@ -193,25 +234,24 @@ class _Collector:
                 "Décompressez les archives imbriquées et déposez les pièces directement.",
             )
             return
+        archive = Archive(origin)
         try:
-            handle = origin if isinstance(origin, Path) else io.BytesIO(origin)
-            archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            infos = archive.zip().infolist()
+        except MemberError as error:
             self.refuse(
                 rel,
-                f"{rel} n'est pas une archive zip lisible (fichier endommagé ou incomplet).",
+                f"{rel} n'est pas une archive zip lisible ({error.reason}).",
                 "Téléchargez de nouveau l'archive ou demandez-en une copie intacte.",
             )
             return
-        with archive:
-            for info in archive.infolist():
-                if rel in self.stopped:
-                    return
-                self.add_member(archive, info, rel, prefix, depth)
+        for info in infos:
+            if rel in self.stopped:
+                return
+            self.add_member(archive, info, rel, prefix, depth)
 
     def add_member(
         self,
-        archive: zipfile.ZipFile,
+        archive: Archive,
         info: zipfile.ZipInfo,
         zip_rel: str,
         prefix: str,
@@ -233,7 +273,7 @@ class _Collector:
         parts = PurePosixPath(name.replace("\\", "/")).parts
         if any(is_ignored(p) or p.lower() in _IGNORED_DIRS for p in parts):
             return
-        rel = prefix + "/".join(p for p in parts if p not in ("", "."))
+        rel = self.unique(zip_rel, prefix, "/".join(p for p in parts if p not in ("", ".")))
         mode = (info.external_attr >> 16) & 0xFFFF
         if info.create_system == 3 and stat.S_ISLNK(mode):
             self.refuse(
@@ -292,31 +332,53 @@ class _Collector:
             )
             self.stopped.add(zip_rel)
             return
-        try:
-            with archive.open(info) as member:
-                # zipfile never yields more than the declared size, so this read is bounded.
-                data = member.read(size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-            self.refuse(
-                rel,
-                f"{rel} n'a pas pu être décompressé ({_zip_error(error)}).",
-                "Téléchargez de nouveau l'archive ou demandez-en une copie intacte.",
+        self.expanded += size
+        member = Member(archive, info, self.limits.max_file_bytes)
+        if extension(rel) == "zip":
+            # A nested archive is read now (its members are listed), within the same bound.
+            try:
+                data = member.read()
+            except MemberError as error:
+                self.refuse(
+                    rel,
+                    f"{rel} n'a pas pu être décompressé ({error.reason}).",
+                    "Téléchargez de nouveau l'archive ou demandez-en une copie intacte.",
+                )
+                return
+            if data.startswith(b"PK"):
+                self.add_zip(data, rel, depth + 1)
+                return
+        # Other members are read when their piece is: bounded the same way (review.members).
+        self.result.sources.append(SourceFile(rel, extension(rel), size, member=member))
+
+    def unique(self, zip_rel: str, prefix: str, name: str) -> str:
+        """The member's piece path, unique in the consultation whatever the case: an
+        archive may hold two « CCAP.docx » (or « CCAP.docx » and « ccap.DOCX »), and a
+        member named « . » has no name at all. The second one becomes « CCAP (2).docx »
+        (the archive's order decides: the same archive always gives the same paths), with
+        a warning; annotations, the batch and the web use this path."""
+        wanted = prefix + (name or "sans nom")
+        rel, n = wanted, 2
+        while rel.casefold() in self.taken:
+            stem, dot, ext = wanted.rpartition(".")
+            rel = f"{stem} ({n}).{ext}" if dot and "/" not in ext else f"{wanted} ({n})"
+            n += 1
+        self.taken.add(rel.casefold())
+        if rel != prefix + name:
+            shown = f"« {name} »" if name else "sans nom (« . »)"
+            self.result.findings.append(
+                Finding(
+                    code="CS901",
+                    severity=Severity.WARNING,
+                    message=f"Dans {zip_rel}, un fichier {shown} porte le même nom qu'un autre "
+                    f"ou n'a pas de nom : il est relu sous le nom « {rel} ».",
+                    suggestion="Refaites l'archive avec un seul fichier par nom (gardez la bonne "
+                    "version de chaque pièce).",
+                    piece=rel,
+                    location=Location(),
+                )
             )
-            return
-        self.expanded += len(data)
-        if extension(rel) == "zip" and data.startswith(b"PK"):
-            self.add_zip(data, rel, depth + 1)
-            return
-        self.result.sources.append(SourceFile(rel, extension(rel), len(data), data=data))
-
-
-def _zip_error(error: Exception) -> str:
-    text = str(error).lower()
-    if "crc" in text:
-        return "somme de contrôle fausse : archive endommagée"
-    if "compression" in text or isinstance(error, NotImplementedError):
-        return "méthode de compression non prise en charge"
-    return "archive endommagée ou incomplète"
+        return rel
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -376,6 +438,21 @@ def collect_sources(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceSet:
         return result
     collector.add_disk_file(path, path.name)
     return result
+
+
+def input_size(path: Path) -> int:
+    """Bytes handed in: the file (a .zip, a piece) or the files of the folder."""
+    path = Path(path)
+    if not path.is_dir():
+        return path.stat().st_size if path.is_file() else 0
+    total = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            try:
+                total += os.lstat(os.path.join(folder, name)).st_size
+            except OSError:
+                continue
+    return total
 
 
 def _flag_no_piece(result: SourceSet, piece: str, where: str) -> None:

@@ -9,11 +9,18 @@ execute or fetch anything a document points to (no external entities, no network
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from collections.abc import Callable
 
 from clausier.model import Finding, Location, Piece, Place, Severity
+from review.budget import BudgetSpent
+from review.members import (
+    ENCRYPTED,
+    MemberError,
+    is_standard,
+    open_zip,
+    read_member,
+    standard_copy,
+)
 from review.sources import SourceFile, extension
 
 
@@ -152,24 +159,54 @@ def sniff(data: bytes) -> str | None:
 
 
 def _sniff_zip(data: bytes) -> str:
+    """docx, xlsx, odt, ods or zip; "zip-damaged" or "zip-encrypted" for a package that
+    cannot be opened. Never raises: every zipfile error (a corrupt directory, « zip file
+    version 8.4 », an encrypted « mimetype ») is an answer."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with open_zip(data) as archive:
             names = set(archive.namelist())
             if "word/document.xml" in names:
                 return "docx"
             if "xl/workbook.xml" in names:
                 return "xlsx"
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100]
+                mimetype = read_member(archive, archive.getinfo("mimetype"), 1024)[:100]
                 if b"opendocument.text" in mimetype:
                     return "odt"
                 if b"opendocument.spreadsheet" in mimetype:
                     return "ods"
             if "content.xml" in names:
                 return "odt"
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+    except MemberError as error:
+        return "zip-encrypted" if error.reason == ENCRYPTED else "zip-damaged"
+    except Exception:  # noqa: BLE001 - whatever a hostile directory raises, it is damaged
         return "zip-damaged"
     return "zip"
+
+
+PACKAGE_FORMATS = {"docx", "docm", "odt", "ods", "xlsx", "xlsm"}
+
+
+def _standard_package(data: bytes, name: str) -> bytes:
+    """The package's bytes as every reader may open them: a package whose parts are
+    compressed with bzip2 or LZMA (Word and LibreOffice never write them; zipfile does
+    not bound them) is rewritten with stored parts, each read with a bound. ReadError
+    when a part cannot be read."""
+    from review.readers.xmlsafe import MAX_PART_BYTES, check_part
+
+    try:
+        with open_zip(data) as archive:
+            for info in archive.infolist():
+                check_part(info, name)
+            if is_standard(archive):
+                return data
+            return standard_copy(archive, MAX_PART_BYTES)
+    except MemberError as error:
+        raise ReadError(
+            f"{name} n'a pas pu être ouvert : une partie interne est illisible ({error.reason}).",
+            "Ouvrez-le dans son logiciel et enregistrez-le de nouveau, ou demandez une copie "
+            "intacte.",
+        ) from error
 
 
 # ---------------------------------------------------------------- dispatch
@@ -259,6 +296,13 @@ def read_source(source: SourceFile) -> Piece:
     piece = Piece(path=source.path, format=source.format, size=source.size)
     try:
         data = source.read_bytes()
+    except MemberError as error:
+        unreadable(
+            piece,
+            f"{source.path} n'a pas pu être décompressé ({error.reason}).",
+            "Téléchargez de nouveau l'archive ou demandez-en une copie intacte.",
+        )
+        return piece
     except OSError as error:
         unreadable(
             piece,
@@ -276,7 +320,10 @@ def read_source(source: SourceFile) -> Piece:
             "Remplacez-le par la version complète de la pièce.",
         )
         return piece
-    fmt = real_format(source, data)
+    try:
+        fmt = real_format(source, data)
+    except Exception:  # noqa: BLE001 - the sniffer must never lose the consultation
+        fmt = "zip-damaged" if data.startswith(b"PK") else None
     if fmt in NON_DOCUMENT_FORMATS:
         return piece  # a plan or a picture: listed, not read (classify says so, CS904)
     problem = _format_problem(source, fmt)
@@ -284,10 +331,12 @@ def read_source(source: SourceFile) -> Piece:
         unreadable(piece, *problem)
         return piece
     assert fmt is not None
-    in_memory = SourceFile(source.path, fmt, len(data), origin=source.origin, data=data)
     try:
+        if fmt in PACKAGE_FORMATS:
+            data = _standard_package(data, source.path)
+        in_memory = SourceFile(source.path, fmt, len(data), origin=source.origin, data=data)
         read = READERS[fmt](in_memory)
-    except ReadError as error:
+    except (ReadError, BudgetSpent) as error:
         unreadable(piece, error.message, error.suggestion)
         return piece
     except (RecursionError, MemoryError):
@@ -323,6 +372,13 @@ def _format_problem(source: SourceFile, fmt: str | None) -> tuple[str, str] | No
             "être lu.",
             "Ouvrez-le dans Word et enregistrez-le sans mot de passe (Fichier > Informations > "
             "Protéger le document), puis relancez la relecture.",
+        )
+    if fmt == "zip-encrypted":
+        return (
+            f"{name} est protégé par un mot de passe : une partie de son contenu est chiffrée "
+            "et n'a pas pu être lue.",
+            "Ouvrez-le dans son logiciel et enregistrez-le sans mot de passe, puis relancez "
+            "la relecture.",
         )
     if fmt == "zip-damaged" or (
         fmt is None and source.format in {"docx", "docm", "odt", "ods", "xlsx", "xlsm"}

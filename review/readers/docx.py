@@ -21,7 +21,7 @@ from lxml import etree
 
 from clausier.model import Block, Piece, Place
 from review.readers import paragraph_place, revision_findings
-from review.readers.xmlsafe import open_package, parse_part, required_part
+from review.readers.xmlsafe import bounded_int, open_package, parse_part, required_part
 from review.sources import SourceFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -192,7 +192,7 @@ def _parse_level(lvl: etree._Element) -> _Level:
     start = val("start")
     restart = val("lvlRestart")
     return _Level(
-        start=int(start) if start and start.lstrip("-").isdigit() else 1,
+        start=bounded_int(start, 1),
         fmt=val("numFmt") or "decimal",
         text=val("lvlText") or "",
         restart=int(restart) if restart and restart.isdigit() else None,
@@ -237,8 +237,8 @@ class Numbering:
             for override in num.iter(W + "lvlOverride"):
                 ilvl = int(override.get(W + "ilvl", "0"))
                 start = override.find(W + "startOverride")
-                if start is not None and start.get(VAL, "").lstrip("-").isdigit():
-                    entry.start_overrides[ilvl] = int(start.get(VAL))
+                if start is not None and start.get(VAL, "").lstrip("-").isdecimal():
+                    entry.start_overrides[ilvl] = bounded_int(start.get(VAL), 1)
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
                     entry.level_overrides[ilvl] = _parse_level(lvl)
@@ -337,6 +337,12 @@ def roman(value: int) -> str:
 
 
 def format_number(value: int, fmt: str) -> str:
+    """`value` written as Word or ODT numbers it; decimal beyond what roman numerals and
+    letters write (3999, 780: they would make strings of any length)."""
+    if fmt in ("upperRoman", "lowerRoman") and not 0 < value < 4000:
+        fmt = "decimal"
+    if fmt in ("upperLetter", "lowerLetter") and not 0 < value <= 780:
+        fmt = "decimal"
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("upperRoman", "lowerRoman"):

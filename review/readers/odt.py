@@ -18,7 +18,13 @@ from lxml import etree
 from clausier.model import Block, Piece, Place
 from review.readers import paragraph_place, revision_findings
 from review.readers.docx import format_number
-from review.readers.xmlsafe import open_package, parse_part, required_part
+from review.readers.xmlsafe import (
+    MAX_REPEAT,
+    bounded_int,
+    open_package,
+    parse_part,
+    required_part,
+)
 from review.sources import SourceFile
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -122,7 +128,7 @@ def _render(levels: dict[int, dict[str, str]], counters: dict[int, int], level: 
     spec = levels.get(level)
     if not spec or not spec.get("format"):
         return None
-    shown = int(spec.get("display", "1") or 1)
+    shown = bounded_int(spec.get("display"), 1, high=10)
     parts = []
     for k in range(max(1, level - shown + 1), level + 1):
         fmt = _ODF_FORMATS.get(levels.get(k, {}).get("format", "1"), "decimal")
@@ -149,8 +155,7 @@ class _Reader:
         for child in element:
             tag = child.tag
             if tag == TEXT + "s":
-                count = child.get(TEXT + "c", "1")
-                parts.append(" " * (int(count) if count.isdigit() else 1))
+                parts.append(" " * bounded_int(child.get(TEXT + "c"), 1, high=MAX_REPEAT))
             elif tag == TEXT + "tab":
                 parts.append("\t")
             elif tag == TEXT + "line-break":
@@ -199,7 +204,7 @@ class _Reader:
         level = None
         if element.tag == TEXT + "h":
             raw = element.get(TEXT + "outline-level", "1")
-            level = int(raw) if raw.isdigit() else 1
+            level = bounded_int(raw, 1, high=10, low=1)  # ODF outline levels: 1 to 10
             explicit = element.find(TEXT + "number")
             if explicit is not None and (explicit.text or "").strip():
                 number = explicit.text.strip()
@@ -245,10 +250,10 @@ class _Reader:
             has_paragraph = any(c.tag in (TEXT + "p", TEXT + "h") for c in item)
             if item.tag == TEXT + "list-item" and has_paragraph:
                 start = item.get(TEXT + "start-value")
-                default = int(levels.get(depth, {}).get("start", "1") or 1)
+                default = bounded_int(levels.get(depth, {}).get("start"), 1)
                 counters[depth] = (
-                    int(start)
-                    if start and start.isdigit()
+                    bounded_int(start, 1)
+                    if start and start.isdecimal()
                     else counters.get(depth, default - 1) + 1
                 )
                 for deeper in [d for d in counters if d > depth]:

@@ -7,9 +7,9 @@ import zipfile
 import pytest
 from reading_helpers import Utf8NoFlagInfo, zip_with
 
-from tools.simple_documents import Doc, P, write, write_zip, zip_bytes
 from review.reading import read_consultation
 from review.sources import Limits, collect_sources, member_name, read_source_bytes
+from tools.simple_documents import Doc, P, write, write_zip, zip_bytes
 
 
 def _doc(title: str) -> Doc:
@@ -63,7 +63,9 @@ def test_zip_with_folders_nested_zip_and_cp850_names(tmp_path):
         "Pièces administratives/Acte d'engagement.odt",
         "Formulaires.zip/DC4.docx",
     ]
-    assert all(s.data is not None and s.origin is None for s in sources.sources)
+    # Members are read when their piece is (nothing held in memory meanwhile).
+    assert all(s.member is not None and s.origin is None for s in sources.sources)
+    assert all(s.read_bytes() for s in sources.sources)
     assert read_source_bytes(archive, "Formulaires.zip/DC4.docx").startswith(b"PK")
 
 
