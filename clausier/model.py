@@ -23,11 +23,29 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """Higher is more serious; used by --fail-on and sorting."""
-        return {"info": 1, "warning": 2, "error": 3}[self.value]
+        return _SEVERITY_RANKS[self.value]
 
     @property
     def label(self) -> str:
-        return {"error": "erreur", "warning": "avertissement", "info": "information"}[self.value]
+        return SEVERITY_LABELS[self.value]
+
+
+# The one table of severities' French names and ranks (reports, batch, profile, web).
+SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
+_SEVERITY_RANKS = {"info": 1, "warning": 2, "error": 3}
+OFF_LABEL = "désactivée"  # a code a profile silences
+
+
+def severity_rank(value: str | None) -> int:
+    """The rank of a severity written as text (JSON reports); 0 for none or unknown."""
+    return _SEVERITY_RANKS.get(value or "", 0)
+
+
+def severity_label(value: str | None) -> str:
+    """« erreur », « avertissement », « information », « désactivée » (profile « off »)."""
+    if value == "off":
+        return OFF_LABEL
+    return SEVERITY_LABELS.get(value or "", str(value))
 
 
 class PieceKind(StrEnum):

@@ -516,11 +516,11 @@ class BatchResult:
         """True when a consultation holds a finding reaching `fail_on` (exit status 1)."""
         if fail_on == "never":
             return False
-        from apps.batch.summary import SEVERITY_RANK
+        from clausier.model import severity_rank
 
-        threshold = SEVERITY_RANK[fail_on]
+        threshold = severity_rank(fail_on)
         return any(
-            SEVERITY_RANK.get(f.get("severity"), 0) >= threshold
+            severity_rank(f.get("severity")) >= threshold
             for entry in self.entries
             for f in entry.report.get("findings") or []
         )

@@ -18,10 +18,7 @@ from urllib.parse import quote
 
 from apps.batch.register import STATUS_LABELS, Entry, flag_new
 from clausier.french import fr_int, html_environment
-from clausier.model import HOURS_ORDER
-
-SEVERITY_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+from clausier.model import HOURS_ORDER, severity_label, severity_rank
 
 # Which piece's stated hours count as « the hours of the DCE » for a lot, by preference.
 
@@ -101,7 +98,7 @@ def main_codes(report: dict[str, Any], limit: int = 4) -> str:
     rank: dict[str, int] = {}
     for f in findings:
         rank[f.get("code")] = max(
-            rank.get(f.get("code"), 0), SEVERITY_RANK.get(f.get("severity"), 0)
+            rank.get(f.get("code"), 0), severity_rank(f.get("severity"))
         )
     ordered = sorted(number, key=lambda c: (-rank[c], -number[c], str(c)))[:limit]
     return ", ".join(f"{c} ×{number[c]}" if number[c] > 1 else str(c) for c in ordered)
@@ -188,7 +185,7 @@ def finding_rows(entries: Iterable[Entry]) -> list[list[Any]]:
                 [
                     entry.id,
                     finding.get("code"),
-                    SEVERITY_LABELS.get(finding.get("severity"), finding.get("severity")),
+                    severity_label(finding.get("severity")),
                     finding.get("piece"),
                     location.get("page"),
                     location.get("paragraph"),
@@ -327,10 +324,10 @@ def index_rows(entries: list[Entry]) -> list[dict[str, Any]]:
                 "html": quote(f"{entry.safe_name}.html"),
                 "json": quote(f"{entry.safe_name}.json"),
                 "worst": level or "none",
-                "worst_label": SEVERITY_LABELS.get(level, "aucun constat")
+                "worst_label": severity_label(level) if level else "aucun constat"
                 if level
                 else "aucun constat",
-                "rank": SEVERITY_RANK.get(level, 0) if level else 0,
+                "rank": severity_rank(level),
                 "counts": c,
                 "codes": main_codes(entry.report),
                 "pieces": len(entry.report.get("pieces") or []),

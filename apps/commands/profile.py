@@ -90,9 +90,10 @@ def summary(profile, file: Path) -> str:
         _facilitator_line(profile.facilitator),
     ]
     if profile.rules:
-        levels = {"error": "erreur", "warning": "avertissement", "info": "information"}
+        from clausier.model import severity_label
+
         rules = ", ".join(
-            f"{code} {levels.get(level, 'désactivée')}"
+            f"{code} {severity_label(level)}"
             for code, level in sorted(profile.rules.items())
         )
         lines.append(f"  règles : {rules}")

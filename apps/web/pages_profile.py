@@ -5,16 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from clausier.model import severity_label
+
 from .rendering import render
 
 router = APIRouter()
 
-RULE_LEVEL_LABELS = {
-    "error": "erreur",
-    "warning": "avertissement",
-    "info": "information",
-    "off": "désactivée",
-}
 FRAMEWORK_FORMS = {"annuel": "heures par an", "tranche": "heures par tranche de montant commandé"}
 
 
@@ -31,7 +27,7 @@ def profile_page(request: Request) -> HTMLResponse:
         source_name=source.name if source else None,
         trades=sorted(profile.trades.values(), key=lambda t: t.label.lower()),
         rules=sorted((getattr(profile, "rules", None) or {}).items()),
-        rule_labels=RULE_LEVEL_LABELS,
+        rule_label=severity_label,
         framework_label=FRAMEWORK_FORMS.get(getattr(profile, "framework_form", ""), ""),
         per_hour_is_amount=isinstance(profile.penalties.per_hour, int | float),
     )
