@@ -50,6 +50,7 @@ def create_app(
     workers: int = 2,
     max_jobs: int = 20,
     piece_timeout: float | None = 120.0,
+    followup_db: str | None = None,
 ) -> FastAPI:
     """The web application.
 
@@ -80,6 +81,9 @@ def create_app(
             yield
         finally:
             store.close()
+            followup_store = getattr(app.state, "followup_store", None)
+            if followup_store is not None:
+                followup_store.close()
 
     app = FastAPI(
         title="Clausier",
@@ -93,6 +97,7 @@ def create_app(
     app.state.store = store
     app.state.settings = settings
     app.state.token = token
+    app.state.followup_db = followup_db  # None: CLAUSIER_DB, else clausier-suivi.sqlite
 
     @app.get("/static/rapport.css", include_in_schema=False)
     def report_stylesheet() -> Response:
@@ -101,11 +106,12 @@ def create_app(
 
         return Response(report_css(), media_type="text/css; charset=utf-8")
 
-    from . import pages_hours, pages_profile, pages_review
+    from . import pages_followup, pages_hours, pages_profile, pages_review
 
     app.include_router(pages_review.router)
     app.include_router(pages_hours.router)
     app.include_router(pages_profile.router)
+    app.include_router(pages_followup.router)
     # Routes are matched in order: the mount comes after rapport.css.
     app.mount(
         "/static",

@@ -13,7 +13,12 @@ from pathlib import Path
 
 import click
 
-from apps.shell.options import CONTEXT_SETTINGS, HELP_OPTION, PROFILE_OPTION
+from apps.shell.options import (
+    CONTEXT_SETTINGS,
+    HELP_OPTION,
+    PROFILE_OPTION,
+    announce_default_profile,
+)
 
 DEFAULT_PORT = 8765
 
@@ -66,6 +71,14 @@ def address_for(host: str, port: int, token: str | None) -> str:
     type=click.IntRange(1, 4096),
     help="Taille totale maximale d'un envoi, en mégaoctets.",
 )
+@click.option(
+    "--db",
+    "followup_db",
+    default=None,
+    metavar="URL",
+    help="Base du suivi (page « Suivi ») : sqlite:///chemin.sqlite ou postgresql://… "
+    "(par défaut : variable CLAUSIER_DB, sinon clausier-suivi.sqlite dans ce dossier).",
+)
 def command(
     host: str,
     port: int,
@@ -73,6 +86,7 @@ def command(
     token: str | None,
     generate_token: bool,
     max_upload_mb: int,
+    followup_db: str | None,
 ) -> None:
     """Ouvrir Clausier dans le navigateur : relire un dossier, calculer les heures,
     consulter le profil.
@@ -101,10 +115,14 @@ def command(
         from apps.web.app import create_app
 
         app = create_app(
-            profile_path=profile_path, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024
+            profile_path=profile_path,
+            token=token,
+            max_upload_bytes=max_upload_mb * 1024 * 1024,
+            followup_db=followup_db,
         )
     except ProfileError as exc:
         raise click.UsageError(str(exc)) from None
+    announce_default_profile(profile_path)
 
     click.echo(
         f"Clausier est prêt. Ouvrez cette adresse dans votre navigateur :\n\n  {address_for(host, port, token)}\n"
