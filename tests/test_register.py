@@ -134,3 +134,28 @@ def test_a_register_from_a_newer_version_is_refused(tmp_path):
     db.close()
     with pytest.raises(RegisterError, match="plus récente"):
         Register(path)
+
+
+class _InterruptedAfterCommit(sqlite3.Connection):
+    """A real connection on which Ctrl-C lands just after COMMIT succeeded."""
+
+    def execute(self, sql, *args):
+        cursor = super().execute(sql, *args)
+        if sql == "COMMIT":
+            raise KeyboardInterrupt
+        return cursor
+
+
+def test_ctrl_c_after_commit_is_an_interruption_not_a_rollback_error(tmp_path):
+    """3 runs in 10 issued ROLLBACK after a successful COMMIT: « cannot rollback - no
+    transaction is active », a traceback and exit 1 instead of 130."""
+    path = tmp_path / "clausier.sqlite"
+    with Register(path) as register:
+        register.db.close()
+        register.db = sqlite3.connect(
+            str(path), isolation_level=None, factory=_InterruptedAfterCommit
+        )
+        with pytest.raises(KeyboardInterrupt):
+            register.save(entry("DCE-A"))
+    with Register(path) as register:
+        assert register.get("DCE-A") is not None  # the commit stands

@@ -351,7 +351,10 @@ class Register:
             db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            # Ctrl-C may land after COMMIT succeeded (then no transaction is left: a
+            # ROLLBACK would raise « cannot rollback » and hide the interruption).
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     def mark_unchanged(self, entry: Entry, run_id: int) -> None:

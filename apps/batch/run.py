@@ -20,13 +20,16 @@ milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
@@ -672,24 +675,43 @@ def run_batch(
         finally:
             if progress_bar is not None:
                 progress_bar.stop()
-        result.entries = [done[cid] for cid, _ in found if cid in done]
-        result.not_done = len(found) - len(result.entries)
-        result.seconds = time.perf_counter() - started
-        info = RunInfo(
-            root=str(root),
-            review_date=day,
-            profile=profile_name,
-            reviewed=result.reviewed,
-            skipped=result.skipped,
-            failed=result.failed,
-            seconds=result.seconds,
-            interrupted=result.interrupted,
-            not_done=result.not_done,
-            missing=sorted(register.ids() - {cid for cid, _ in found}),
-        )
-        result.summaries = write_all(out_dir, result.entries, info)
-        register.finish_run(run_id, "interrupted" if result.interrupted else "complete")
+        with _interruptions_noted(result):  # a second Ctrl-C must not lose the summaries
+            result.entries = [done[cid] for cid, _ in found if cid in done]
+            result.not_done = len(found) - len(result.entries)
+            result.seconds = time.perf_counter() - started
+            info = RunInfo(
+                root=str(root),
+                review_date=day,
+                profile=profile_name,
+                reviewed=result.reviewed,
+                skipped=result.skipped,
+                failed=result.failed,
+                seconds=result.seconds,
+                interrupted=result.interrupted,
+                not_done=result.not_done,
+                missing=sorted(register.ids() - {cid for cid, _ in found}),
+            )
+            result.summaries = write_all(out_dir, result.entries, info)
+            register.finish_run(run_id, "interrupted" if result.interrupted else "complete")
     return result
+
+
+@contextlib.contextmanager
+def _interruptions_noted(result: BatchResult) -> Iterator[None]:
+    """While the summaries and the run's status are written, Ctrl-C only marks the run
+    interrupted (main thread only: signal handlers cannot be set elsewhere)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def note(signum, frame) -> None:  # noqa: ARG001
+        result.interrupted = True
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _failure_outcome(task: Task, reason: str, name: str) -> Outcome:
