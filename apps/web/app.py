@@ -35,6 +35,8 @@ class WebSettings:
     job_ttl_seconds: float = 3600.0
     piece_timeout: float | None = 120.0
     limits: Any = None  # review.sources.Limits; None: the documented defaults
+    review_timeout: float = 600.0  # one review's child process is killed after this
+    plugins: tuple[str, ...] = ()  # modules every review process imports (tests' readers)
 
 
 def create_app(
@@ -50,6 +52,8 @@ def create_app(
     workers: int = 2,
     max_jobs: int = 20,
     piece_timeout: float | None = 120.0,
+    review_timeout: float = 600.0,
+    plugins: tuple[str, ...] = (),
     followup_db: str | None = None,
 ) -> FastAPI:
     """The web application.
@@ -72,10 +76,15 @@ def create_app(
         job_ttl_seconds=store.ttl,
         piece_timeout=piece_timeout,
         limits=limits,
+        review_timeout=review_timeout,
+        plugins=tuple(plugins),
     )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        from .isolation import start_engine
+
+        start_engine()  # the engine loads now, not on the first upload
         store.start_janitor()
         try:
             yield

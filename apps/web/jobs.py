@@ -9,6 +9,7 @@ deleted, when it expires (one hour at most) and when the server stops.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import secrets
 import shutil
@@ -20,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from .isolation import Children
 
 log = logging.getLogger("apps.web")
 
@@ -62,9 +65,14 @@ class JobStore:
         workers: int = 2,
     ) -> None:
         if root is None:
-            root = Path(tempfile.mkdtemp(prefix="clausier-web-"))  # mode 0700
+            remove_stale_roots(Path(tempfile.gettempdir()))
+            # The pid in the name lets the next server know whether this one still runs.
+            root = Path(tempfile.mkdtemp(prefix=f"{ROOT_PREFIX}{os.getpid()}-"))  # mode 0700
         else:
             root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # A new store has no job yet: what is there was left by a server that was killed.
+            for child in root.iterdir():
+                shutil.rmtree(child, ignore_errors=True)
         root.chmod(0o700)
         self.root = root
         self.ttl = min(float(ttl_seconds), 3600.0)  # never more than an hour
@@ -74,6 +82,7 @@ class JobStore:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clausier-job")
         self._stop = threading.Event()
         self._janitor: threading.Thread | None = None
+        self.children = Children()  # the review processes (apps.web.isolation)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -127,6 +136,9 @@ class JobStore:
         try:
             work(job)
             job.status = DONE
+        except JobFailed as failed:  # a review stopped on purpose: its reason, no traceback
+            log.warning("Relecture %s arrêtée : %s", job.id[:6], failed.message)
+            job.error, job.status = failed.message, FAILED
         except Exception:
             log.exception("Relecture %s : erreur inattendue", job.id[:6])
             job.error = (
@@ -181,6 +193,7 @@ class JobStore:
     def close(self) -> None:
         """Stop the janitor and the workers, remove every job folder and the root."""
         self._stop.set()
+        self.children.close()  # the running reviews are killed: their threads return
         self._pool.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             self._jobs.clear()
@@ -193,3 +206,49 @@ class JobStore:
 
 class JobStoreFull(Exception):
     """Too many reviews kept at once."""
+
+
+class JobFailed(Exception):
+    """A job that ends with a French reason for the user (`message`)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+ROOT_PREFIX = "clausier-web-"
+_PID_ROOT = re.compile(re.escape(ROOT_PREFIX) + r"(\d+)-")
+
+
+def remove_stale_roots(temp: Path, now: float | None = None) -> int:
+    """Remove the private roots left in `temp` by servers that were killed (their
+    uploads would stay there for good): those whose server (the pid in the name) is gone,
+    and those of older versions (no pid) untouched for more than an hour. Only our own
+    folders (same user) are looked at. Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    for child in temp.glob(f"{ROOT_PREFIX}*"):
+        try:
+            info = child.lstat()
+        except OSError:
+            continue
+        if not child.is_dir() or child.is_symlink() or info.st_uid != os.getuid():
+            continue
+        match = _PID_ROOT.match(child.name)
+        stale = not _alive(int(match.group(1))) if match else now - info.st_mtime > 3600
+        if stale:
+            shutil.rmtree(child, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from starlette.requests import ClientDisconnect
 
 from .downloads import attachment, download_name
-from .jobs import DONE, FAILED, Job, JobStoreFull
+from .jobs import DONE, FAILED, Job, JobFailed, JobStoreFull
 from .rendering import render
 from .uploads import (
     DCE_EXTENSIONS,
@@ -72,18 +72,10 @@ async def review_upload(request: Request) -> Response:
         # Refused before reading a byte; the multipart overhead is allowed for.
         return _form_page(request, too_large_message(settings.max_upload_bytes), status=413)
 
-    try:
-        job = state.store.new(date.today(), "DCE")
-    except JobStoreFull:
-        return _form_page(
-            request,
-            "Trop de relectures sont gardées en ce moment sur ce serveur. Réessayez dans quelques "
-            "minutes, ou effacez vos relectures terminées.",
-            status=503,
-        )
-    incoming = job.folder / "envoi"
-    incoming.mkdir(mode=0o700)
-    upload = None
+    # The body is received first, into a scratch folder: a job slot is taken only once
+    # it is all here (slow or stalled clients never hold one).
+    incoming = state.store.scratch()
+    upload = job = None
     try:
         upload = await receive_multipart(
             request.headers.get("content-type", ""),
@@ -93,19 +85,42 @@ async def review_upload(request: Request) -> Response:
             max_files=settings.max_files,
             file_fields={"pieces": DCE_EXTENSIONS, "fichier_profil": PROFILE_EXTENSIONS},
         )
+        try:
+            job = state.store.new(date.today(), "DCE")
+        except JobStoreFull:
+            return _form_page(
+                request,
+                "Trop de relectures sont gardées en ce moment sur ce serveur. Réessayez dans "
+                "quelques minutes, ou effacez vos relectures terminées.",
+                status=503,
+            )
+        _adopt(upload, incoming, job.folder / "envoi")
         _prepare_job(job, upload, state)
     except UploadError as exc:
-        state.store.delete(job.id)
+        if job is not None:
+            state.store.delete(job.id)
         values = upload.fields if upload is not None else None
         return _form_page(request, exc.message, status=exc.status, values=values)
     except ClientDisconnect:  # the browser went away mid-upload: nothing to answer
-        state.store.delete(job.id)
+        if job is not None:
+            state.store.delete(job.id)
         return Response(status_code=400)
     except BaseException:
-        state.store.delete(job.id)
+        if job is not None:
+            state.store.delete(job.id)
         raise
-    state.store.submit(job, _review_work(settings))
+    finally:
+        shutil.rmtree(incoming, ignore_errors=True)
+    state.store.submit(job, _review_work(settings, state.store.children))
     return RedirectResponse(f"/rapport/{job.id}", status_code=303)
+
+
+def _adopt(upload, scratch: Path, folder: Path) -> None:
+    """Move the received files from the request's scratch folder into the job's."""
+    scratch.rename(folder)
+    scratch.mkdir(mode=0o700)  # removed by the caller, like any scratch folder
+    for item in upload.files:
+        item.path = folder / item.path.name
 
 
 def _prepare_job(job: Job, upload, state) -> None:
@@ -216,25 +231,29 @@ def _choose_profile(job: Job, fields: dict, upload, state) -> None:
     job.profile_label = f"{job.profile.name} — fichier « {item.display_name} »"
 
 
-def _review_work(settings):
-    def work(job: Job) -> None:
-        from generators.reports import render_html
-        from review.engine import review_consultation
-        from review.reading import read_consultation
-        from review.sources import DEFAULT_LIMITS
+def _review_work(settings, children):
+    """The job's work: the review runs in a child process that is killed past
+    `settings.review_timeout` (apps.web.isolation); a killed review is a French page."""
 
-        job.step = "Lecture des pièces…"
-        consultation = read_consultation(
-            job.source,
-            limits=settings.limits or DEFAULT_LIMITS,
+    def work(job: Job) -> None:
+        from .isolation import ReviewRequest, ReviewStopped
+
+        request = ReviewRequest(
+            source=job.source,
+            display_name=job.display_name,
+            review_date=job.review_date,
+            profile=job.profile,
+            limits=settings.limits,
             piece_timeout=settings.piece_timeout,
+            plugins=settings.plugins,
         )
-        count = len(consultation.pieces)
-        job.step = f"Relecture de {count} pièce{'s' if count > 1 else ''}…"
-        report = review_consultation(consultation, profile=job.profile, review_date=job.review_date)
-        report.consultation = job.display_name
-        job.fragment = render_html(report, standalone=False)
-        job.report = report
+        job.step = "Lecture des pièces…"
+        try:
+            job.report, job.fragment = children.run(
+                request, settings.review_timeout, on_step=lambda step: setattr(job, "step", step)
+            )
+        except ReviewStopped as stopped:
+            raise JobFailed(stopped.message) from None
 
     return work
 

@@ -20,7 +20,7 @@ import hmac
 import ipaddress
 import logging
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 COOKIE_NAME = "clausier_jeton"
 QUERY_NAME = "jeton"
@@ -53,6 +53,16 @@ def host_name(host_header: str) -> str:
     if host.startswith("["):
         return host[1:].split("]", 1)[0]
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def local_location(path: str, query: str = "") -> str:
+    """A redirect target that stays on this server: « //evil.example/x » (or « /\\evil »)
+    would send the browser to another site, so leading slashes and backslashes become
+    one « / »; CR, LF and anything outside ASCII are percent-encoded (a header holding
+    them is refused by the server, with a traceback in the log)."""
+    path = "/" + path.lstrip("/\\")
+    location = quote(path, safe="/:@!$&'()*+,;=-._~%")
+    return location + (f"?{query}" if query else "")
 
 
 def token_matches(expected: str, given: str | None) -> bool:
@@ -109,15 +119,13 @@ class SecurityMiddleware:
                 if scope["method"] in ("GET", "HEAD"):
                     # Move the token from the address bar into the cookie.
                     rest = urlencode([(k, v) for k, v in query.items() if k != QUERY_NAME])
-                    location = (
-                        scope.get("root_path", "") + scope["path"] + (f"?{rest}" if rest else "")
-                    )
+                    location = local_location(scope.get("root_path", "") + scope["path"], rest)
                     await send_with_headers(
                         {
                             "type": "http.response.start",
                             "status": 303,
                             "headers": [
-                                (b"location", location.encode("latin-1", "replace")),
+                                (b"location", location.encode("ascii")),
                                 (b"set-cookie", self._cookie()),
                                 (b"content-length", b"0"),
                             ],

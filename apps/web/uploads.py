@@ -8,6 +8,7 @@ private folder; the name the browser sent is kept only as display text, sanitize
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
 from collections.abc import AsyncIterator
@@ -25,6 +26,13 @@ PROFILE_EXTENSIONS = frozenset({"toml"})
 MAX_PROFILE_BYTES = 256 * 1024
 MAX_FIELD_BYTES = 4096
 MAX_FIELDS = 20
+# A client that stops sending (or sends a byte now and then) must not hold the request
+# for ever: at most IDLE_SECONDS between two pieces of the body, BODY_SECONDS in all.
+# After GRACE_SECONDS the body must have come at MIN_RATE bytes per second on average.
+IDLE_SECONDS = 30.0
+BODY_SECONDS = 900.0
+GRACE_SECONDS = 60.0
+MIN_RATE = 1024
 
 # Magic numbers of files people drop by mistake, to name them in the French answer.
 _MAGIC = (
@@ -143,6 +151,8 @@ async def receive_multipart(
     max_total_bytes: int,
     max_files: int,
     file_fields: dict[str, frozenset[str]],
+    idle_seconds: float = IDLE_SECONDS,
+    body_seconds: float = BODY_SECONDS,
 ) -> UploadResult:
     """Parse a multipart/form-data body as it streams in.
 
@@ -213,12 +223,13 @@ async def receive_multipart(
             current["buffer"] = bytearray()
 
     def on_part_data(data: bytes, start: int, end: int) -> None:
-        if current.get("skip"):
-            return
         size = end - start
+        # Every byte counts, kept or not: a part with filename="" is skipped, not free.
         state["total"] += size
         if state["total"] > max_total_bytes:
             raise UploadError(too_large_message(max_total_bytes), status=413)
+        if current.get("skip"):
+            return
         upload: UploadedFile | None = current.get("file")
         if upload is not None:
             handle: BinaryIO = current["handle"]
@@ -259,7 +270,7 @@ async def receive_multipart(
         },
     )
     try:
-        async for chunk in chunks:
+        async for chunk in timed(chunks, idle_seconds, body_seconds):
             if chunk:
                 parser.write(chunk)
         parser.finalize()
@@ -274,6 +285,39 @@ async def receive_multipart(
         if handle is not None:
             handle.close()
     return result
+
+
+SLOW_MESSAGE = (
+    "L'envoi a été interrompu : le fichier arrivait trop lentement ou plus du tout. "
+    "Vérifiez la connexion et recommencez ; pour un DCE très lourd, retirez les plans et "
+    "photos, qui ne sont pas relus."
+)
+
+
+async def timed(
+    chunks: AsyncIterator[bytes],
+    idle_seconds: float = IDLE_SECONDS,
+    body_seconds: float = BODY_SECONDS,
+) -> AsyncIterator[bytes]:
+    """`chunks`, or UploadError (408, French) when the client is too slow."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    deadline, received = started + body_seconds, 0
+    iterator = chunks.__aiter__()
+    while True:
+        now = loop.time()
+        wait = min(idle_seconds, deadline - now)
+        slow = now - started > GRACE_SECONDS and received < MIN_RATE * (now - started)
+        if wait <= 0 or slow:
+            raise UploadError(SLOW_MESSAGE, status=408)
+        try:
+            chunk = await asyncio.wait_for(iterator.__anext__(), wait)
+        except StopAsyncIteration:
+            return
+        except TimeoutError:
+            raise UploadError(SLOW_MESSAGE, status=408) from None
+        received += len(chunk)
+        yield chunk
 
 
 def too_large_message(limit: int) -> str:

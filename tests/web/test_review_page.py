@@ -121,21 +121,28 @@ def test_a_piece_that_cannot_be_read_shows_its_cs901(make_app, tmp_path):
     assert "CS901" in text and "AE.docx" in text
 
 
+def plugin(tmp_path, name: str, code: str) -> str:
+    """A module the review processes import (they do not share the test's memory)."""
+    path = tmp_path / f"{name}.py"
+    path.write_text(code, encoding="utf-8")
+    return str(path)
+
+
 def test_progress_page_refreshes_until_done(make_app, tmp_path):
     """A slow reader (registered the documented way) keeps the job running."""
-    import threading
-
-    from review.readers import READERS
-
-    release = threading.Event()
-    original = READERS["docx"]
-
-    def slow_reader(source):
-        release.wait(timeout=60)
-        return original(source)
-
-    app = make_app()
-    READERS["docx"] = slow_reader
+    release = tmp_path / "release"
+    slow = plugin(
+        tmp_path,
+        "slow_reader",
+        "import time\nfrom pathlib import Path\nfrom review.readers import READERS\n"
+        "original = READERS['docx']\n"
+        "def slow(source):\n"
+        f"    while not Path({str(release)!r}).exists():\n"
+        "        time.sleep(0.05)\n"
+        "    return original(source)\n"
+        "READERS['docx'] = slow\n",
+    )
+    app = make_app(plugins=(slow,))
     try:
         with TestClient(app, base_url=BASE_URL) as c:
             location = upload(c, [("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path)))])
@@ -144,26 +151,25 @@ def test_progress_page_refreshes_until_done(make_app, tmp_path):
             assert '<meta http-equiv="refresh" content="2">' in waiting.text
             assert "Relecture en cours…" in text_of(waiting)
             assert c.get(f"{location}/annotees.zip").status_code == 404  # not ready yet
-            release.set()
+            release.touch()
             wait_for_job(app, location)
             done = c.get(location)
             assert 'http-equiv="refresh"' not in done.text and "CS201" in text_of(done)
     finally:
-        READERS["docx"] = original
-        release.set()
+        release.touch()
 
 
-def test_an_unexpected_engine_error_is_a_french_page_and_logged(
-    make_app, tmp_path, caplog, monkeypatch
-):
-    import generators.reports as reports
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
+def test_an_unexpected_engine_error_is_a_french_page_and_logged(make_app, tmp_path, caplog):
     # read_source turns reader failures into CS901: break the rendering instead.
-    monkeypatch.setattr(reports, "render_html", broken)
-    app = make_app()
+    broken = plugin(
+        tmp_path,
+        "broken_renderer",
+        "import generators.reports as reports\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('boom')\n"
+        "reports.render_html = broken\n",
+    )
+    app = make_app(plugins=(broken,))
     with TestClient(app, base_url=BASE_URL) as c:
         location = upload(c, [("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path)))])
         job = wait_for_job(app, location)
