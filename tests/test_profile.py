@@ -59,10 +59,8 @@ def test_default_profile_has_the_contract_values():
     assert profile.source_path is None
     assert list(profile.trades) == TRADE_KEYS
     assert {k: t.labour_share for k, t in profile.trades.items()} == SHARES
-    assert profile.facilitator.structure == "Maison de l'emploi du territoire (exemple)"
-    assert profile.facilitator.nom == "Camille Martin"
-    assert profile.facilitator.telephone == "01 99 00 12 34"
-    assert profile.facilitator.courriel == "clause.insertion@example.org"
+    # No fictitious facilitator: it is to be completed (issue 12, item 10).
+    assert not profile.facilitator.is_complete and profile.facilitator.structure == ""
     assert profile.penalties.per_hour == "1,5 × SMIC horaire brut en vigueur à la date du constat"
     assert profile.penalties.late_reporting == 100.0
 
@@ -130,7 +128,7 @@ CS403 = "information"
     assert "peinture" in peinture.keywords
     assert profile.trades["vitrerie"].labour_share == 0.30
     assert len(profile.trades) == 21
-    assert profile.facilitator.nom == "Camille Martin"
+    assert profile.facilitator.nom == ""  # from the default: to be completed
     assert profile.severity_for("CS405", Severity.INFO) is None
     assert profile.severity_for("CS403", Severity.WARNING) is Severity.INFO
     assert profile.severity_for("CS101", Severity.ERROR) is Severity.ERROR

@@ -305,7 +305,7 @@ def test_hours_from_an_accord_cadre_tender_gives_hours_per_year():
     sample = _Path(__file__).resolve().parent.parent / "samples" / "services-accord-cadre.zip"
     result = CliRunner().invoke(cli, ["hours", "--from", str(sample), "--format", "json"])
     assert result.exit_code == 0, result.output
-    lots = _json.loads(result.output)["lots"]
+    lots = _json.loads(result.stdout)["lots"]
     assert [(lot["hours"], lot.get("period")) for lot in lots] == [(155, "year"), (75, "year")]
     assert "4 ans" in lots[0]["note"]
 
@@ -644,3 +644,67 @@ def test_trade_written_as_its_label_is_recognised(tmp_path):
         )
         assert result.exit_code == 0, result.output
         assert '"trade": "gros_oeuvre"' in result.output and '"hours": 750' in result.output
+
+
+# ---------------------------------------------------------------- issue 12: a new user's first day
+
+
+def test_default_profile_has_no_fictitious_facilitator(tmp_path):
+    """Issue 12, item 10: the default profile's example facilitator (example.org) was
+    written silently into generated pieces and suggested by CS304, and `profile check`
+    called that profile valid. Now: a highlighted « à compléter » field, a notice once per
+    command, no example contact anywhere."""
+    import json
+
+    from click.testing import CliRunner
+    from docx import Document
+
+    from apps.cli import cli
+    from tools.simple_documents import Doc, H, P, write
+
+    runner = CliRunner()
+    out = tmp_path / "out"
+    toml = str(
+        __import__("pathlib").Path(__file__).parents[1] / "samples/consultation-travaux.toml"
+    )
+    result = runner.invoke(cli, ["generate", toml, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("Profil par défaut utilisé") == 1
+    for path in out.glob("*.docx"):
+        runs = [r for p in Document(path).paragraphs for r in p.runs]
+        runs += [
+            r
+            for t in Document(path).tables
+            for row in t.rows
+            for c in row.cells
+            for p in c.paragraphs
+            for r in p.runs
+        ]
+        text = "".join(r.text for r in runs)
+        assert "example.org" not in text and "Maison de l'emploi du territoire" not in text
+        marked = [r for r in runs if "à compléter" in r.text and r.font.highlight_color]
+        assert marked and "facilitateur" in marked[0].text, path.name
+
+    write(
+        tmp_path / "dce" / "CCAP.docx",
+        Doc(
+            [
+                H("Cahier des clauses administratives particulières"),
+                H("Article 9 - Clause sociale d'insertion"),
+                P("Le titulaire réalise 300 heures d'insertion au bénéfice de personnes éloignées "
+                  "de l'emploi."),
+            ]
+        ),
+    )  # fmt: skip
+    result = runner.invoke(
+        cli, ["review", str(tmp_path / "dce"), "--format", "json", "--date", "2026-11-25"]
+    )
+    findings = json.loads(result.stdout)["findings"]
+    cs304 = [f for f in findings if f["code"] == "CS304"]
+    assert cs304 and "example.org" not in cs304[0]["suggestion"]
+    assert result.stderr.count("Profil par défaut utilisé") == 1
+
+    (tmp_path / "p.toml").write_text('[profil]\nnom = "Territoire"\n', encoding="utf-8")
+    check = runner.invoke(cli, ["profile", "check", str(tmp_path / "p.toml")])
+    assert check.exit_code == 0 and "valide mais incomplet" in check.output
+    assert "facilitateur : à compléter" in flat(check.output)

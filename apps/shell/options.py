@@ -93,6 +93,19 @@ DATE_OPTION = click.option(
 )
 
 
+DEFAULT_PROFILE_NOTICE = (
+    "Profil par défaut utilisé (pas de --profile) : ses taux sont à valider et il ne nomme "
+    "aucun facilitateur. Créez le profil de votre territoire avec « clausier profile init »."
+)
+
+
+def announce_default_profile(profile_path: Path | None) -> None:
+    """Say once, on stderr (stdout may be JSON), that the shipped profile is in use: its
+    rates are starting values and its facilitator is to be completed."""
+    if profile_path is None:
+        click.echo(DEFAULT_PROFILE_NOTICE, err=True)
+
+
 def check_new_output(path: Path, force: bool) -> None:
     """Refuse to overwrite an existing output unless --force (usage error, exit 2)."""
     if path.exists() and not force:

@@ -42,7 +42,7 @@ def test_lot_options_amount_formats_and_guessed_trade():
         "--format", "json",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert [lot["trade"] for lot in data["lots"]] == ["gros_oeuvre", "peinture", "platrerie"]
     assert [lot["hours"] for lot in data["lots"]] == [615, 910, 360]
     assert data["total_hours"] == 1885
@@ -50,7 +50,7 @@ def test_lot_options_amount_formats_and_guessed_trade():
 
 def test_json_exactly_as_the_spec():
     result = run("--lot", "1;Gros œuvre;1000000;gros_oeuvre", "--format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert set(data) == {"profile", "lots", "total_hours"}
     lot = data["lots"][0]
     assert list(lot) == [
@@ -63,7 +63,7 @@ def test_json_exactly_as_the_spec():
 
 def test_json_below_minimum_has_null_hours_and_french_note():
     result = run("--lot", "1;Peinture;50000;peinture", "--format", "json")
-    lot = json.loads(result.output)["lots"][0]
+    lot = json.loads(result.stdout)["lots"][0]
     assert lot["hours"] is None
     assert lot["note"].startswith("clause non proposée : volume trop faible")
 
@@ -120,7 +120,7 @@ def test_profile_option_changes_the_hours():
         "--profile", str(SAMPLES / "profil-exemple.toml"),
         "--format", "json",
     )  # fmt: skip
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["profile"] == "Exemple — territoire"
     assert [lot["hours"] for lot in data["lots"]] == [640, 250, 340, 850]
 
@@ -157,7 +157,7 @@ def test_framework_options():
         "--lot", "1;Nettoyage;400000;nettoyage", "--accord-cadre", "--duree-annees", "4",
         "--format", "json",
     )  # fmt: skip
-    lot = json.loads(result.output)["lots"][0]
+    lot = json.loads(result.stdout)["lots"][0]
     assert lot["hours"] == 140 and lot["period"] == "year"
     text = run("--lot", "1;Nettoyage;400000;nettoyage", "--accord-cadre", "--duree-annees", "4")
     assert "140 h/an" in text.output and "140 h par an" in flat(text.output)
@@ -173,7 +173,7 @@ def test_notes_are_listed_under_the_table():
 def test_from_a_tender_folder():
     result = run("--from", str(SAMPLES / "travaux-conforme"), "--format", "json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert [lot["number"] for lot in data["lots"]] == ["1", "2", "3", "4"]
     assert [lot["amount_ht"] for lot in data["lots"]] == [820000.0, 460000.0, 390000.0, 780000.0]
     assert [lot["trade"] for lot in data["lots"]] == [
@@ -187,7 +187,7 @@ def test_from_a_zipped_framework_tender():
         "--from", str(SAMPLES / "services-accord-cadre.zip"), "--format", "json",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    trades = [lot["trade"] for lot in json.loads(result.output)["lots"]]
+    trades = [lot["trade"] for lot in json.loads(result.stdout)["lots"]]
     assert trades == ["nettoyage", "espaces_verts_entretien"]
 
 

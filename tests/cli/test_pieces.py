@@ -44,7 +44,7 @@ def test_text_output(tmp_path):
 def test_json_output(tmp_path):
     result = CliRunner().invoke(cli, ["pieces", str(_folder(tmp_path)), "--format", "json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["consultation"] == "DCE"
     pieces = {p["path"]: p for p in data["pieces"]}
     ccap = pieces["02_CCAP.docx"]

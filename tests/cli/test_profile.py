@@ -40,7 +40,8 @@ def test_init_writes_a_commented_profile_that_checks(tmp_path):
     assert (profile.insertion_rate, profile.hourly_cost) == (0.05, 30.0)
     tomllib.loads(text)
     check = run("check", str(path))
-    assert check.exit_code == 0 and check.output.startswith("Profil valide :")
+    assert check.exit_code == 0 and check.output.startswith("Profil valide mais incomplet :")
+    assert "facilitateur : à compléter" in flat(check.output)  # no fictitious contact
 
 
 def test_init_default_name_and_no_overwrite_without_force(tmp_path, monkeypatch):

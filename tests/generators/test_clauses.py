@@ -162,9 +162,18 @@ def write_case(tmp_path: Path, name: str) -> Path:
     return path
 
 
+# A territory's profile names its facilitator; the default one does not (issue 12, item 10).
+FACILITATOR = (
+    '[facilitateur]\nstructure = "Maison de l\'emploi du Val d\'Exemple"\nnom = "Camille Martin"\n'
+    'telephone = "01 99 00 12 34"\ncourriel = "clause.insertion@example.org"\n'
+)
+
+
 @pytest.fixture
-def profile():
-    return load_profile()
+def profile(tmp_path):
+    path = tmp_path / "territoire.toml"
+    path.write_text(FACILITATOR, encoding="utf-8")
+    return load_profile(path)
 
 
 def generate_case(tmp_path: Path, name: str, profile, **kwargs):
@@ -536,7 +545,9 @@ def test_documents_convert_to_pdf(tmp_path, profile):
 
 def test_framework_hours_per_tranche_of_orders(tmp_path):
     profile_file = tmp_path / "profil.toml"
-    profile_file.write_text('[accords_cadres]\nforme = "tranche"\ntranche = 100000.0\n', "utf-8")
+    profile_file.write_text(
+        FACILITATOR + '[accords_cadres]\nforme = "tranche"\ntranche = 100000.0\n', "utf-8"
+    )
     profile = load_profile(profile_file)
     spec, out, paths = generate_case(tmp_path, "services-accord-cadre", profile)
     table = compute(spec.lots, profile, framework=True, duration_years=spec.duration_years)

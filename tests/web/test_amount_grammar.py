@@ -34,7 +34,7 @@ def cli_amount(text: str) -> float | None:
     )
     if result.exit_code != 0:
         return None
-    return json.loads(result.output)["lots"][0]["amount_ht"]
+    return json.loads(result.stdout)["lots"][0]["amount_ht"]
 
 
 def file_amount(text: str, tmp_path) -> float | None:

@@ -14,7 +14,8 @@ def test_default_profile_page(client):
     assert "5\u202f% des heures travaillées" in text
     assert "30 €" in text
     assert "Gros œuvre" in text and "45\u202f%" in text
-    assert "Camille Martin" in text and "clause.insertion@example.org" in text
+    # No fictitious contact (issue 12, item 10): the facilitator is to be completed.
+    assert "Facilitateur à compléter" in text and "example.org" not in text
     assert "1,5 × SMIC horaire brut" in text
     assert "100 €" in text
 
