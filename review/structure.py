@@ -177,6 +177,12 @@ def kind_from_name(path: str) -> PieceKind | None:
 
 def classify(piece: Piece) -> None:
     """Set `piece.kind` and `piece.kind_reason` (French)."""
+    if piece.readable and not piece.blocks and not piece.furniture:
+        # No text (a picture, a scan): its name alone must not make it the CCAP, or the
+        # DCE would look complete while nothing of it was reviewed (CS904, CS902 says why).
+        piece.kind = _K.AUTRE
+        piece.kind_reason = "aucun texte lu : la pièce n'a pas pu être relue"
+        return
     for block in _title_blocks(piece):
         found = kind_from_text(block.text)
         if found:

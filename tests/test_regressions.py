@@ -708,3 +708,25 @@ def test_default_profile_has_no_fictitious_facilitator(tmp_path):
     check = runner.invoke(cli, ["profile", "check", str(tmp_path / "p.toml")])
     assert check.exit_code == 0 and "valide mais incomplet" in check.output
     assert "facilitateur : à compléter" in flat(check.output)
+
+
+def test_a_picture_or_a_scan_is_never_a_piece_kind(tmp_path):
+    """Issue 12, item 11: « CCAP.png » or « CCAP.jpg » counted as the CCAP by its name: the
+    « CCAP missing » finding disappeared. A file with no text is typed AUTRE and said not
+    reviewed (CS904, or CS902 for a scan)."""
+    from PIL import Image
+
+    from review.engine import review
+    from tools.simple_documents import Doc, H, P, write
+
+    write(tmp_path / "RC.docx", Doc([H("Règlement de la consultation"), P("Objet : travaux.")]))
+    Image.new("RGB", (40, 40), "white").save(tmp_path / "CCAP.png")
+    Image.new("RGB", (40, 40), "white").save(tmp_path / "CCAP (1).jpg")
+    Image.new("RGB", (200, 200), "white").save(tmp_path / "CCAP_scan.pdf")
+    report = review(tmp_path, review_date=__import__("datetime").date(2026, 11, 25))
+    kinds = {p.path: p.kind.value for p in report.pieces}
+    assert kinds == {"RC.docx": "RC", "CCAP.png": "AUTRE", "CCAP (1).jpg": "AUTRE",
+                     "CCAP_scan.pdf": "AUTRE"}  # fmt: skip
+    codes = {(f.code, f.piece) for f in report.findings}
+    assert {("CS904", "CCAP.png"), ("CS904", "CCAP (1).jpg"), ("CS902", "CCAP_scan.pdf")} <= codes
+    assert any(f.code == "CS105" and "CCAP" in f.message for f in report.findings)
