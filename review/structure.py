@@ -57,6 +57,9 @@ _TITLE_PATTERNS: list[tuple[PieceKind, re.Pattern[str], str]] = [
         re.compile(
             r"cahier des clauses administratives particulieres|\bc\.? ?c\.? ?a\.? ?p\b"
             r"|cahier des charges administratives"
+            # A « cahier des clauses particulières (CCP) » or « conditions particulières
+            # d'achat » holds the administrative clauses: it stands for the CCAP.
+            r"|cahier des clauses particulieres|conditions particulieres d'?\s?achat"
         ),
         "cahier des clauses administratives particulières",
     ),
@@ -129,17 +132,39 @@ def kind_from_text(text: str) -> tuple[PieceKind, str] | None:
         return _K.ANNEXE_CLAUSE, "annexe de la clause sociale d'insertion"
     if _VALANT_CCAP.search(folded):
         return _K.CCAP, "pièce valant cahier des clauses administratives particulières"
+    return _first_named(folded)
+
+
+# « Date d'envoi de l'avis d'appel public … », « conformément au CCAP »: a piece named
+# after a preposition is cited, not the piece itself.
+_CITED_AFTER = re.compile(r"(?:\b(?:de|du|des|au|aux|a|selon|par|dans|envoi)|l'|d')\s*$")
+
+
+def _first_named(folded: str) -> tuple[PieceKind, str] | None:
     best: tuple[int, PieceKind, str] | None = None
     for kind, pattern, label in _TITLE_PATTERNS:
-        match = pattern.search(folded)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), kind, label)
+        for match in pattern.finditer(folded):
+            if _CITED_AFTER.search(folded[: match.start()]):
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), kind, label)
+            break
     return (best[1], best[2]) if best else None
+
+
+_OPENING_WORDS = 40  # a page transcribed as one block: its title is in its first words
+
+
+def kind_from_opening(text: str) -> tuple[PieceKind, str] | None:
+    """The kind named in the first words of a long first block (a page transcribed as one
+    paragraph: « COLLÈGE … CAHIER DES CLAUSES PARTICULIÈRES (CCP) Le présent cahier … »)."""
+    folded = " ".join(fold(text).split()[:_OPENING_WORDS])
+    return _first_named(folded) if folded else None
 
 
 _NAME_TOKENS: list[tuple[PieceKind, set[str]]] = [
     (_K.RC, {"rc", "reglement"}),
-    (_K.CCAP, {"ccap"}),
+    (_K.CCAP, {"ccap", "ccp"}),  # « CCP.pdf »: the cahier des clauses particulières
     (_K.CCTP, {"cctp"}),
     (_K.AE, {"ae", "attri1", "attri", "acte"}),
     (_K.AAPC, {"aapc", "avis", "boamp", "joue", "annonce", "publicite"}),
@@ -196,6 +221,12 @@ def classify(piece: Piece) -> None:
                 piece.kind = found[0]
                 piece.kind_reason = f"en-tête de page : « {_short(block.text)} »"
                 return
+    for block in piece.blocks[:2]:
+        found = kind_from_opening(block.text) if _words(block.text) > _TITLE_MAX_WORDS else None
+        if found:
+            piece.kind = found[0]
+            piece.kind_reason = f"début de la pièce : « {_short(block.text)} » ({_where(block)})"
+            return
     by_name = kind_from_name(piece.path)
     if by_name is not None:
         piece.kind = by_name

@@ -43,11 +43,29 @@ _HEADING_EXCLUDED = re.compile(
     r"pieces|contenu du dossier|documents? (?:contractuel|constitutif|a produire|a fournir)"
     r"|sommaire|criteres?|jugement|penalit|derogation"
 )
+_LEFT_OUT = (
+    r"(?:ne\s+pas\s+(?:prevoir|imposer|inclure|integrer|retenir|comporter)|ne\s+(?:prevoit|comporte|impose|"
+    r"inclut|integre|retient|contient)\s+pas|n'a\s+pas\s+(?:ete\s+)?(?:prevu|retenu|impose|integre)e?s?"
+    r"|renonc\w*\s+a|absence\s+d[e']|sans)"
+    r"\s+(?:de\s+|d'|la\s+|les\s+|une?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:conditions?\s+d'execution|considerations?|clauses?)\s+"
+    r"(?:\w+\s+){0,4}?(?:sociale?s?|social|a\s+caractere\s+social|relatives?\s+(?:au\s+domaine\s+social|a\s+l'emploi))"
+)
+_REASON = (
+    r"(?:justifi\w*|motiv\w*|en\s+raison|compte\s+tenu|du\s+fait|dans\s+la\s+mesure|parce\s+que|\bcar\b"
+    r"|au\s+motif|raisons?\s+(?:techniques?|economiques?)|lien\s+(?:suffisant\s+)?avec\s+l'objet"
+    r"|immediatement\s+disponible|l\.?\s?2112-2-1|article\s+35)"
+)
 DEROGATION_RE = re.compile(
     r"(?:derog\w*|n'est pas soumis\w*|ne s'applique pas|exempt\w*|n'y a pas lieu)[^.]{0,200}"
     r"(?:l\.?\s?2112-2-1|article 35|obligation|considerations? (?:relatives? )?(?:au domaine )?social)"
     r"|solution immediatement disponible|pas de lien suffisant avec l'objet"
     r"|restreindr\w* (?:la )?concurrence[^.]{0,80}(?:social|insertion)"
+    # « l'acheteur justifie ne pas prévoir de condition d'exécution à caractère social »,
+    # « ne prévoit pas de considération sociale, compte tenu de … »: a statement that the
+    # social condition is left out, with its reason (either order).
+    rf"|{_LEFT_OUT}[^.]{{0,250}}{_REASON}"
+    rf"|{_REASON}[^.]{{0,200}}{_LEFT_OUT}"
 )
 _PIECE_LOT_RE = re.compile(
     r"(?:^|[^a-z])lot[\s_\-]*(?:n[°o]?[\s_\-]*)?0*(\d{1,2}[a-z]?)(?![0-9])", re.I
@@ -186,6 +204,44 @@ def _across_cells(seg: Segment, start: int, end: int) -> bool:
     return first is not last and (first.in_table or last.in_table)
 
 
+# Headings of the sub-articles a clause is spread over (« 5.2 Publics éligibles », « 5.5
+# Accompagnement », « 5.6 Contrôle », « 5.7 Pénalités »), on unaccented text.
+_ELEMENT_HEADING = re.compile(
+    r"public|beneficiaire|modalit|mise en oeuvre|facilitat|accompagnement|referent|contact"
+    r"|suivi|controle|justificati|reporting|penalit|sanction|heures|insertion|engagement"
+)
+
+
+def _element_siblings(roots: list[Article], clause_roots: list[Article]) -> set[int]:
+    """A clause whose heading is a sub-article (« 5.1 Clause sociale d'insertion ») under a
+    parent that is not the clause (« Article 5 – Exécution ») goes on in the next sibling
+    sub-articles whose headings name an element of the clause (publics, modalités,
+    facilitateur, suivi, pénalités …): those siblings and their children are the clause."""
+    parents: dict[int, list[Article]] = {}
+
+    def visit(article: Article) -> None:
+        for child in article.children:
+            parents[id(child)] = article.children
+            visit(child)
+
+    for article in roots:
+        visit(article)
+    clause_ids = {id(a) for a in clause_roots}
+    found: set[int] = set()
+    for root in clause_roots:
+        siblings = parents.get(id(root))
+        if siblings is None:
+            continue  # a top-level article: its own sub-articles are already the clause
+        after = siblings[siblings.index(root) + 1 :]
+        for sibling in after:
+            if id(sibling) in clause_ids:
+                continue
+            if not _ELEMENT_HEADING.search(unaccent(sibling.heading)):
+                break  # « 5.8 Délais d'exécution »: the clause has ended
+            found.update(id(a) for a in sibling.walk())
+    return found
+
+
 def _row_start(seg: Segment, index: int) -> int:
     """Offset of the first block of the table row of `seg.blocks[index]` (its label)."""
     place = seg.blocks[index].place
@@ -210,7 +266,12 @@ def _table_statements(segs: list[Segment], facts: Facts) -> list[tuple[Segment, 
             if block.label is not None:
                 said = _NONE_LABEL.search(unaccent(block.label)) and _NONE_VALUE.match(value)
             else:
-                said = block.place.table is None and _NONE_LINE.match(value)
+                # The line form without a colon (the colon form is NONE_RE's).
+                said = (
+                    block.place.table is None
+                    and _NONE_LINE.match(value)
+                    and not NONE_RE.search(value)
+                )
             if not said:
                 continue
             row = _row_start(seg, index) if block.label is not None else start
@@ -248,6 +309,7 @@ def extract(text: PieceText, facts: Facts) -> None:
         ):
             clause_roots.append(article)
             covered.update(id(a) for a in article.walk())
+    covered.update(_element_siblings(text.piece.articles, clause_roots))
     for seg in segs:
         if seg.article is not None and id(seg.article) in covered:
             seg.in_clause = True
@@ -318,6 +380,11 @@ def extract(text: PieceText, facts: Facts) -> None:
 
     # 3. Mentions of the clause anywhere in the body (not inside a « sans » statement).
     for seg in segs:
+        # A derogation may say « considérations sociales » without any insertion word.
+        for match in DEROGATION_RE.finditer(seg.norm):
+            facts.add(
+                "derogation", seg.text[match.start() : match.end()], seg, match.start(), match.end()
+            )
         if not INSERTION_HINT.search(seg.norm) and not INSERTION_HINT.search(
             unaccent(seg.headings)
         ):
@@ -329,7 +396,3 @@ def extract(text: PieceText, facts: Facts) -> None:
                 continue
             facts.add("clause_mention", match.text, seg, match.start, match.end)
             break
-        for match in DEROGATION_RE.finditer(seg.norm):
-            facts.add(
-                "derogation", seg.text[match.start() : match.end()], seg, match.start(), match.end()
-            )

@@ -11,6 +11,7 @@ else the lot of a per-lot piece; a « total » before it makes it a total.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.facts.lots import lot_in_cell, lot_tables
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from review.facts import Facts, PieceText
 
 _NOT_INSERTION_BEFORE = re.compile(
-    r"(?:delai|sous|dans les|avant|apres|au plus tard|duree|pendant)\W*(?:de\s+|d'|a\s+)?\W*$"
+    r"(?:delai|sous|dans les|avant|apres|au plus tard|duree|pendant)"
+    r"(?:\s+(?:minimum|minimale|maximum|maximale|minimum\s+de\s+travail))?\W*(?:de\s+|d'|a\s+)?\W*$"
 )
 _NOT_INSERTION_AFTER = re.compile(
     r"^\W*(?:par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai)"
@@ -37,6 +39,24 @@ _PERIOD_AFTER = re.compile(
     r"^\W*(?:d'insertion\s*)?(?:par an\b|/\s*an\b|par annee|annuel|chaque annee|par tranche|/\s*tranche)"
 )
 _INSERTION_TABLE = re.compile(r"insertion|clause")
+# « 35 H par tranche de 100 000 € de commandes », « 40 heures pour 100 000 € HT commandés »,
+# « 1 heure par tranche de 3 000 € »: a rate of an accord-cadre, not a lot's total (folded).
+_RATE_AFTER = re.compile(
+    r"^\W*(?:d'insertion\s*)?(?:par|pour|toutes?\s+les|a\s+chaque)\s+(?:(?:tranche|part|chaque\s+tranche)\s+de\s+)?"
+    r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)\s*(k\s?€|€|euros?\b|m€)"
+)
+
+
+@dataclass(frozen=True)
+class HoursRate:
+    """Insertion hours per amount ordered or invoiced (accord-cadre à bons de commande)."""
+
+    hours: int
+    per_amount: float  # € HT
+
+    def describe(self) -> str:
+        amount = f"{self.per_amount:,.0f}".replace(",", "\u202f")
+        return f"{self.hours} heures par tranche de {amount} € HT"
 
 
 def _hours_value(text: str) -> int | None:
@@ -239,8 +259,16 @@ def extract(text: PieceText, facts: Facts) -> None:
                     facts.add("hours_total", value, seg, start, end)
                     continue
                 lot = lot or text.lot
-                facts.add("hours", value, seg, start, end, lot=lot)
                 after = seg.norm[end:s_end]
+                rate = _RATE_AFTER.match(after)
+                if rate:
+                    per = parse_number(rate.group(1)) or 0
+                    per *= 1000 if rate.group(2).startswith("k") else 1
+                    per *= 1_000_000 if rate.group(2) == "m€" else 1
+                    rate_end = end + rate.end()
+                    facts.add("hours_rate", HoursRate(value, per), seg, start, rate_end, lot=lot)
+                    continue
+                facts.add("hours", value, seg, start, end, lot=lot)
                 if _PERIOD_AFTER.search(after):
                     period = "tranche" if "tranche" in after[:40] else "year"
                     facts.add("hours_period", period, seg, start, end, lot=lot)

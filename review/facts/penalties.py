@@ -36,8 +36,21 @@ _REPORTING = re.compile(
     r"(?:retard|defaut|absence|non[- ](?:transmission|production|remise|communication|fourniture)|manquement)"
     r"[^.]{0,80}(?:transmi\w*|justificati\w*|document\w*|fiches?|tableaux?|bilans?|etats?|rapports?|renseignements?|pieces?|suivi|reporting)"
 )
-_HOURS = re.compile(
-    r"heures?|non[- ](?:realis\w*|execut\w*|respect)|inexecution|insuffisan\w*|manquement|objectif|engagement"
+# What makes a penalty one for hours not performed when the sentence is also about the
+# follow-up documents: « heures », « manquement » or « engagement » alone may be the
+# documents' subject (« les fiches de suivi des heures »), not hours left undone.
+_NOT_DONE = re.compile(
+    r"non[- ]?(?:realis\w*|execut\w*|respect\w*|atteint\w*|effectu\w*)|inexecution|insuffisan\w*"
+    r"|heures?\s+(?:d'insertion\s+)?(?:manquante?s?|non\b|restant\w*)|ne\s+(?:realise|respecte|execute|effectue|atteint)\w*\s+pas"
+    r"|defaut\s+(?:de\s+)?(?:realisation|execution)|manquement\s+(?:a\s+)?(?:l'|son\s+|ses\s+)?(?:obligation|engagement)\w*\s+d'insertion"
+    r"|objectif\w*\s+(?:d'heures|d'insertion)"
+)
+# « Les pénalités sont précisées dans le CCAP », « fixées à l'article 12 »: a pointer to
+# where the penalty is written, no penalty by itself.
+_POINTER = re.compile(
+    r"(?:precisee?s?|prevue?s?|fixee?s?|definie?s?|detaillee?s?|indiquee?s?|mentionnee?s?|decrite?s?|figurent|voir)"
+    r"\s+(?:a\s+l'|au\s+|aux\s+|dans\s+(?:le|la|l')\s*|par\s+(?:le|la|l')\s*|en\s+)?\s*"
+    r"(?:article|art\.|ccap|c\.c\.a\.p|cahier|annexe|acte|piece|present\s+(?:document|ccap|cahier)|document|chapitre)"
 )
 _AMOUNT = re.compile(
     r"\d+(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|euros?\b)|\bsmic\b|\d+\s*%|[x×]\s*\d|\d\s*[x×]|coefficient|montant\s+(?:egal|equivalent)"
@@ -64,6 +77,43 @@ def _is_penalty(seg, match) -> bool:
     return bool(_AMOUNT.search(seg.norm[start:end]))
 
 
+_PENALTY_HEADING = re.compile(r"penalit|sanction")
+
+
+_INTRODUCES = re.compile(r"(?:suivantes?|ci-apres|comme suit)\s*:?\s*$|:\s*$")
+_SUB_HEADING = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})+\.?\s")
+_ROWS_MAX = 15  # lines of a penalties table after the sentence that introduces it
+
+
+def _table_rows(seg, facts: Facts, done: set[tuple[int, int]], after: int | None = None) -> int:
+    """The rows of a penalties table of the clause (« Manquement constaté | Pénalité
+    applicable », then « Non-respect du nombre d'heures … | 50 € par heure non réalisée »):
+    under a penalties heading of the clause, or after a sentence of the clause that
+    introduces them (« … sont les suivantes »), a line with an amount is a penalty even
+    without the word « pénalité ». Returns the number of rows found."""
+    found = 0
+    sentences = seg.sentences()
+    if after is not None:
+        sentences = [(a, b) for a, b in sentences if a >= after][:_ROWS_MAX]
+    for start, end in sentences:
+        sentence = seg.norm[start:end]
+        if after is not None and _SUB_HEADING.match(sentence):
+            break  # « 13.3 Pénalités liées aux clauses environnementales »
+        if not _AMOUNT.search(sentence) or re.search(r"penalit|retenue", sentence):
+            continue  # a sentence that says « pénalité » is read as such (with its SMIC)
+        reporting = bool(_REPORTING.search(sentence))
+        hours = bool(_NOT_DONE.search(_REPORTING.sub(" ", sentence)))
+        if not (reporting or hours):
+            continue
+        done.add((start, end))
+        found += 1
+        if reporting:
+            facts.add("penalty_reporting", Penalty(True, sentence), seg, start, end)
+        if hours:
+            facts.add("penalty_hours", Penalty(True, sentence), seg, start, end)
+    return found
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     for seg in text.segments:
         if not candidate(seg):
@@ -73,21 +123,41 @@ def extract(text: PieceText, facts: Facts) -> None:
             re.search(r"insertion|clause", unaccent(seg.headings))
         )
         done: set[tuple[int, int]] = set()
+        if (
+            context_clause
+            and seg.article is not None
+            and _PENALTY_HEADING.search(unaccent(seg.article.heading))
+        ):
+            _table_rows(seg, facts, done)
         for match in matches:
             start, end = seg.sentence_around(match.start)
             if (start, end) in done:
                 continue
             done.add((start, end))
             sentence = seg.norm[start:end]
-            if not (context_clause or re.search(r"insertion|clause sociale", sentence)):
+            # The paragraph is the context: « 12.2 Clause d'insertion : … 30 €. En cas de
+            # retard … des documents de suivi de la clause, … » (two sentences, one clause).
+            block = seg.block_at(start)
+            paragraph = unaccent(block.text) if block.text else sentence
+            if not (
+                context_clause
+                or re.search(r"insertion|clause sociale", sentence)
+                or re.search(r"insertion|clauses? sociales?", paragraph)
+            ):
                 continue
             # A penalty sentence cut by a line break goes on in the next line.
             body = sentence
             if not sentence.rstrip().endswith((".", ";")):
                 body += " " + seg.norm[end : end + 200].split(".")[0]
             has_amount = bool(_AMOUNT.search(body))
+            if not has_amount and _POINTER.search(sentence):
+                continue  # « les pénalités sont précisées dans le CCAP »
+            introduces = not has_amount and _INTRODUCES.search(sentence.rstrip(" ."))
+            if introduces and _table_rows(seg, facts, done, after=end):
+                continue  # « … sont les suivantes » and its table
             reporting = bool(_REPORTING.search(sentence))
-            hours = bool(_HOURS.search(_REPORTING.sub(" ", sentence))) or not reporting
+            rest = _REPORTING.sub(" ", sentence)
+            hours = bool(_NOT_DONE.search(rest)) if reporting else True
             if reporting:
                 facts.add("penalty_reporting", Penalty(has_amount, sentence), seg, start, end)
             if hours:

@@ -53,8 +53,11 @@ class ThresholdMention:
 _ART = r"(?:articles?|art\.?)\s+"
 _NUM = r"(\d{1,3}(?:[-.]\d+)?(?:\s*-?\s*[ivx]+\b)?)"
 _CMP = r"(?:code\s+des\s+marches\s+publics|\bcmp\b)"
-_ORD = r"ordonnance\s+(?:n\s*[°o]\s*)?2015-899"
-_DEC = r"decret\s+(?:n\s*[°o]\s*)?2016-360"
+# « n° 2015-899 », « n°2015-899 », « nº 2015-899 » (ordinal º), « N˚ », « no. », « numéro »:
+# the typographies of a list of texts (folded text).
+_N = r"(?:(?:n\s*[°º˚o]\s*\.?|numero|n\.)\s*)"
+_ORD = rf"ordonnance\s+{_N}?2015[-‐‑–]\s?899"
+_DEC = rf"decret\s+{_N}?2016[-‐‑–]\s?360"
 _DATED = r"(?:\s+du\s+\d{1,2}(?:er)?\s+[a-z]+\s+\d{4})?"
 _REPEALED = {
     "cmp": (
@@ -63,16 +66,16 @@ _REPEALED = {
     ),
     "ordonnance_2015_899": (
         _ORD,
-        rf"{_ART}{_NUM}\s+de\s+(?:l'ordonnance\s+(?:n\s*[°o]\s*)?2015-899{_DATED}|l'ordonnance(?!\s+n?\s*[°o]?\s*\d{{4}}-(?!899)))",
+        rf"{_ART}{_NUM}\s+de\s+(?:l'ordonnance\s+{_N}?2015-899{_DATED}|l'ordonnance(?!\s+{_N}?\d{{4}}-(?!899)))",
     ),
     "decret_2016_360": (
         _DEC,
-        rf"{_ART}{_NUM}\s+du\s+(?:decret\s+(?:n\s*[°o]\s*)?2016-360{_DATED}|decret(?!\s+n?\s*[°o]?\s*\d{{4}}-(?!360)))",
+        rf"{_ART}{_NUM}\s+du\s+(?:decret\s+{_N}?2016-360{_DATED}|decret(?!\s+{_N}?\d{{4}}-(?!360)))",
     ),
 }
 # Bare mentions of the repealed texts: the 2006 code also by its decree number.
 _BARE = {
-    "cmp": re.compile(rf"{_CMP}|decret\s+(?:n\s*[°o]\s*)?2006-975"),
+    "cmp": re.compile(rf"{_CMP}|decret\s+{_N}?2006-975"),
     "ordonnance_2015_899": re.compile(_ORD),
     "decret_2016_360": re.compile(_DEC),
 }

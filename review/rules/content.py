@@ -29,9 +29,15 @@ def _active(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Scope
 
 def _missing(code: str, s: Scope, facts: Facts, message: str, suggestion: str) -> Finding:
     heading = s.host_fact.value if s.host_fact else None
+    looked = s.looked_in()
+    where = (
+        f" Recherché dans : {looked}, et dans les articles qui parlent de la clause."
+        if looked
+        else ""
+    )
     return finding(
         code,
-        f"{message} (article « {heading} »)." if heading else message + ".",
+        (f"{message} (article « {heading} »)." if heading else message + ".") + where,
         suggestion=suggestion,
         piece=s.host.path,
         location=s.location(),
@@ -48,6 +54,8 @@ def no_hours(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iter
     s = _active(consultation, facts, ctx)
     if s is None:
         return
+    if facts.of("hours_rate") and not facts.of("hours"):
+        return  # hours per amount ordered (accord-cadre): a rate is a number of hours
     if facts.of("hours") or facts.of("hours_total"):
         yield from _lots_without_hours(consultation, facts, ctx)
         return

@@ -31,6 +31,16 @@ def _articles_fr(articles: str) -> str:
     return ("articles " if " et " in articles else "article ") + articles
 
 
+def _current_code(text) -> str:
+    """What replaces a repealed text cited without an article: the part of the Code de la
+    commande publique that took it over, and the article of the insertion clause."""
+    source = f" ({text.source})" if text.key != "cmp" else ""
+    return (
+        f"{text.replaced_by}, en vigueur depuis le 1er avril 2019{source} ; pour la "
+        "clause d'insertion, citer l'article L2112-2 du Code de la commande publique."
+    )
+
+
 @rule("CS201")
 def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     law = ctx.law
@@ -55,7 +65,7 @@ def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
                 replacement = None
         else:
             message = f"Référence abrogée : {text.name}, {_repealed(text.name)} le {fr_date(text.repealed_on)}."
-            suggestion = "Code de la commande publique."
+            suggestion = _current_code(text)
             replacement = (
                 "Code de la commande publique"
                 if ref.family == "cmp" and "code" in fact.text.lower()

@@ -7,12 +7,19 @@ from collections import Counter
 
 import pytest
 from dce_builder import (
+    CCAP_DOCS,
+    CLAUSE_HOURS,
+    CLAUSE_MODALITIES,
+    CLAUSE_OBJECT,
+    CLAUSE_PUBLIC,
     RC_OBJECT,
     Doc,
     P,
     T,
     ae,
+    by_code,
     ccap,
+    rc,
     run,
     write_dce,
 )
@@ -40,6 +47,11 @@ def _summary_rc(*rows: list[str]) -> Doc:
 
 
 NO_CLAUSE_CCAP = ccap(clause_title=None)
+RC_CLAUSE_WITH_POINTER = (
+    "Le marché comporte une clause sociale d'insertion, condition d'exécution prévue à "
+    "l'article 9 du CCAP : lot 1 : 615 heures d'insertion ; lot 2 : 270 heures d'insertion. "
+    "Les pénalités sont précisées dans le CCAP."
+)
 NO_CLAUSE_AE = ae(commitment=None)
 
 
@@ -92,3 +104,332 @@ def test_summary_table_other_row_sans_objet_is_not_the_clause(tmp_path):
     report = run(write_dce(tmp_path, {"RC.docx": rc_doc}))
     _only(report)
     assert not [f for f in report.facts if f.kind == "clause_none"]
+
+
+# ---------------------------------------------------------------- 3. kinds of penalty
+
+REPORTING_ONLY = (
+    "En cas de retard dans la transmission des fiches de suivi des heures d'insertion, une "
+    "pénalité de 100 € par jour de retard est appliquée."
+)
+
+
+def test_penalty_for_late_documents_is_no_penalty_for_hours_not_done(tmp_path):
+    """The only penalty is for the follow-up documents (it says « heures » as their
+    subject): the penalty for hours not performed is missing, CS306."""
+    doc = ccap(penalty=REPORTING_ONLY, penalty_reporting=None)
+    report = run(write_dce(tmp_path, {"CCAP.docx": doc}))
+    _only(report, "CS306")
+
+
+def test_penalty_for_hours_and_documents_in_one_sentence(tmp_path):
+    """Near-miss: one sentence for both (« non-réalisation des heures ou retard dans la
+    transmission des documents ») holds both penalties."""
+    doc = ccap(
+        penalty="En cas de non-réalisation des heures d'insertion ou de retard dans la "
+        "transmission des documents de suivi, le titulaire subit une pénalité de 30 € par "
+        "heure non réalisée et de 100 € par jour de retard.",
+        penalty_reporting=None,
+    )
+    _only(run(write_dce(tmp_path, {"CCAP.docx": doc})))
+
+
+def test_rc_pointing_to_the_ccap_penalties_is_no_penalty_without_amount(tmp_path):
+    """« Les pénalités sont précisées dans le CCAP » in the RC, and a CCAP whose clause has
+    no penalty: CS306 at the CCAP, never CS307 on the RC's pointer."""
+    rc_doc = rc(clause=RC_CLAUSE_WITH_POINTER)
+    doc = ccap(penalty=None)
+    report = run(write_dce(tmp_path, {"RC.docx": rc_doc, "CCAP.docx": doc}))
+    _only(report, "CS306")
+    assert by_code(report, "CS306")[0].piece == "CCAP.docx"
+
+
+def test_penalty_without_amount_in_the_ccap_is_still_cs307(tmp_path):
+    """Near-miss: « le titulaire subit une pénalité. » in the clause: CS307."""
+    doc = ccap(
+        penalty="En cas de non-réalisation des heures d'insertion, le titulaire subit une pénalité."
+    )
+    _only(run(write_dce(tmp_path, {"CCAP.docx": doc})), "CS307")
+
+
+# ---------------------------------------------------------------- 4. justified derogations
+
+SERVICES_RC_OBJECT = (
+    "Marché public de services de nettoyage des locaux. Montant estimé : 400 000 € HT. "
+    "Date d'envoi de l'avis à la publication : 1er décembre 2026."
+)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "En application de l'article L2112-2-1, l'acheteur justifie ne pas prévoir de condition "
+        "d'exécution à caractère social : le besoin est couvert par un produit sur étagère.",
+        "Compte tenu de la nature des prestations, le marché ne comporte pas de considérations "
+        "relatives au domaine social ou à l'emploi.",
+        "L'acheteur ne prévoit pas de condition d'exécution sociale, au motif que les "
+        "prestations sont réalisées à distance par un éditeur.",
+    ],
+)
+def test_derogation_in_other_words_is_justified(tmp_path, words):
+    """A services tender above the threshold launched in December 2026 without a clause but
+    with a justification in its own words: no CS501."""
+    rc_doc = rc(object_=SERVICES_RC_OBJECT, lots=None, clause=None, extra=[P(words)])
+    report = run(
+        write_dce(
+            tmp_path,
+            {
+                "RC.docx": rc_doc,
+                "CCAP.docx": ccap(clause_title=None, docs="CCAG-FCS"),
+                "AE.docx": NO_CLAUSE_AE,
+            },
+        )
+    )
+    assert not by_code(report, "CS501")
+    assert [f.kind for f in report.facts if f.kind == "derogation"]
+
+
+def test_no_clause_without_a_reason_is_no_derogation(tmp_path):
+    """Near-miss: « Le marché ne comporte pas de clause sociale. » gives no reason: CS501."""
+    rc_doc = rc(
+        object_=SERVICES_RC_OBJECT,
+        lots=None,
+        clause=None,
+        extra=[P("Le marché ne comporte pas de clause sociale.")],
+    )
+    report = run(
+        write_dce(
+            tmp_path,
+            {
+                "RC.docx": rc_doc,
+                "CCAP.docx": ccap(clause_title=None, docs="CCAG-FCS"),
+                "AE.docx": NO_CLAUSE_AE,
+            },
+        )
+    )
+    assert [f.code for f in report.findings if f.severity.value != "info"] == ["CS501"]
+
+
+# ---------------------------------------------------------------- 6. references in other typography
+
+
+def test_repealed_texts_without_space_after_n_degree(tmp_path):
+    """« Ordonnance n°2015-899 » and « Décret nº2016-360 » (ordinal º) in a list of texts: two
+    CS201, each suggesting the part of the Code that replaced it and the clause's article."""
+    docs = (
+        "Textes applicables : Ordonnance n°2015-899 du 23 juillet 2015 ; Décret nº2016-360 du "
+        "25 mars 2016 ; CCAG-Travaux approuvé par l'arrêté du 30 mars 2021."
+    )
+    report = run(write_dce(tmp_path, {"CCAP.docx": ccap(docs=docs)}))
+    _only(report, "CS201", "CS201")
+    suggestions = sorted(f.suggestion for f in by_code(report, "CS201"))
+    assert "partie législative" in suggestions[0] and "L2112-2" in suggestions[0]
+    assert "partie réglementaire" in suggestions[1]
+
+
+def test_other_decree_numbers_are_no_repealed_text(tmp_path):
+    """Near-miss: « décret n°2018-1075 » (the Code's regulatory part) and « ordonnance
+    n°2014-697 » (e-invoicing) are no repealed procurement texts."""
+    docs = (
+        "Textes applicables : décret n°2018-1075 du 3 décembre 2018 ; ordonnance n°2014-697 du "
+        "26 juin 2014 ; CCAG-Travaux approuvé par l'arrêté du 30 mars 2021."
+    )
+    _only(run(write_dce(tmp_path, {"CCAP.docx": ccap(docs=docs)})))
+
+
+# ---------------------------------------------------------------- 2. a clause spread out
+
+FACILITATOR_CONTACT = (
+    "Le titulaire prend contact avec la Maison de l'emploi du territoire (exemple) : "
+    "01 99 00 12 34, clause.insertion@example.org."
+)
+
+
+def _spread_ccap(facilitator: str = FACILITATOR_CONTACT) -> Doc:
+    """A CCAP whose clause is sub-article 5.1 of a generic article, its elements in the next
+    sub-articles, its penalties in the general « Pénalités » article."""
+    return Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 1 - Objet du marché"),
+            P("Construction d'un pôle enfance, marché de travaux allotis en deux lots."),
+            H("Article 2 - Pièces constitutives du marché"),
+            P(CCAP_DOCS),
+            H("Article 5 - Exécution des prestations"),
+            H("5.1 Clause sociale d'insertion", 2),
+            P(CLAUSE_OBJECT),
+            CLAUSE_HOURS,
+            H("5.2 Publics éligibles", 2),
+            P(CLAUSE_PUBLIC),
+            H("5.3 Modalités de mise en œuvre", 2),
+            P(CLAUSE_MODALITIES),
+            H("5.4 Accompagnement", 2),
+            P(facilitator),
+            H("5.5 Suivi et contrôle", 2),
+            P("Le titulaire transmet chaque mois un tableau de suivi des heures réalisées."),
+            H("5.6 Délais d'exécution", 2),
+            P("Le délai d'exécution est de douze mois."),
+            H("Article 12 - Pénalités"),
+            P("12.1 Retard d'exécution : 300 € par jour calendaire de retard."),
+            P(
+                "12.2 Clause d'insertion : pour chaque heure d'insertion non réalisée, le "
+                "titulaire subit une pénalité de 30 €. En cas de retard dans la transmission des "
+                "documents de suivi de la clause, une pénalité de 100 € par jour est appliquée."
+            ),
+        ]
+    )
+
+
+def test_clause_spread_over_sub_articles_and_the_penalties_article(tmp_path):
+    """Every element is found where it stands: no content finding."""
+    report = run(write_dce(tmp_path, {"CCAP.docx": _spread_ccap()}))
+    _only(report)
+
+
+def test_clause_spread_out_without_a_facilitator_contact(tmp_path):
+    """Near-miss: the facilitator named without phone nor e-mail anywhere: CS304 only, at
+    the clause article, saying where it looked."""
+    doc = _spread_ccap("Le facilitateur de la Maison de l'emploi accompagne le titulaire.")
+    report = run(write_dce(tmp_path, {"CCAP.docx": doc}))
+    _only(report, "CS304")
+    finding = by_code(report, "CS304")[0]
+    assert finding.location.article == "5.1"
+    assert "Recherché dans : CCAP.docx" in finding.message
+
+
+# ---------------------------------------------------------------- 5. notices and RCs that announce
+
+
+NOTICE = Doc(
+    [
+        P("Avis d'appel public à la concurrence"),
+        H("Section 1 - Objet"),
+        P("Construction d'un pôle enfance. Procédure adaptée."),
+        H("Section 2 - Conditions particulières d'exécution : clause sociale d'insertion"),
+        P(
+            "Le marché comporte une clause sociale d'insertion (lots 1 et 2) : lot 1 : 615 "
+            "heures d'insertion ; lot 2 : 270 heures d'insertion. Ses modalités sont détaillées "
+            "à l'article 9 du CCAP."
+        ),
+    ]
+)
+ANNOUNCING_RC = rc(
+    clause="Le marché comporte une clause sociale d'insertion : lot 1 : 615 heures "
+    "d'insertion ; lot 2 : 270 heures d'insertion. Les publics, les modalités et les pénalités "
+    "sont précisés à l'article 9 du CCAP."
+)
+
+
+def test_notice_and_rc_that_announce_are_not_judged_as_the_clause(tmp_path):
+    """A notice and an RC announce the clause and refer to the CCAP, whose clause is
+    complete: no content finding on them."""
+    report = run(write_dce(tmp_path, {"AAPC.docx": NOTICE, "RC.docx": ANNOUNCING_RC}))
+    _only(report)
+
+
+def test_notice_and_rc_without_the_ccap_are_not_judged_either(tmp_path):
+    """The same notice and RC in a folder without CCAP: the CCAP is missing (CS105), the
+    announcements are not the clause (no CS3xx)."""
+    report = run(
+        write_dce(tmp_path, {"AAPC.docx": NOTICE, "RC.docx": ANNOUNCING_RC, "CCAP.docx": None})
+    )
+    assert not [f for f in report.findings if f.code.startswith("CS3")]
+    assert "CS105" in {f.code for f in report.findings}
+
+
+def test_rc_that_holds_the_clause_itself_is_judged(tmp_path):
+    """Near-miss: an RC alone that holds the clause (no CCAP, no reference to one) and has
+    no penalty is judged: CS306 on the RC."""
+    rc_doc = rc(
+        clause="Le titulaire réalise une action d'insertion : lot 1 : 615 heures d'insertion ; "
+        "lot 2 : 270 heures d'insertion."
+    )
+    rc_doc.items.extend(P(t) for t in (CLAUSE_PUBLIC, CLAUSE_MODALITIES))
+    rc_doc.items.extend(
+        P(t)
+        for t in (
+            FACILITATOR_CONTACT,
+            "Le titulaire transmet chaque mois au facilitateur un tableau de suivi des heures.",
+        )
+    )
+    report = run(write_dce(tmp_path, {"RC.docx": rc_doc, "CCAP.docx": None}))
+    content = [f for f in report.findings if f.code.startswith("CS3")]
+    assert [(f.code, f.piece) for f in content] == [("CS306", "RC.docx"), ("CS308", "RC.docx")]
+
+
+# ---------------------------------------------------------------- 7. piece kinds
+
+
+def test_cahier_des_clauses_particulieres_stands_for_the_ccap(tmp_path):
+    """« Cahier des clauses particulières (CCP) » holding the administrative clauses is the
+    CCAP: no « CCAP missing », its clause is judged; a README.md beside it is an unknown
+    piece (CS904), never an unreadable one (CS901)."""
+    doc = ccap()
+    doc.items[0] = P("Cahier des clauses particulières (CCP)")
+    root = write_dce(tmp_path, {"CCAP.docx": None, "Pieces/CCP_2026.docx": doc})
+    (root / "README.md").write_text(
+        "Notes de l'acheteur : penser à relire le CCP.\n", encoding="utf-8"
+    )
+    report = run(root)
+    kinds = {p.path: p.kind.value for p in report.pieces}
+    assert kinds["Pieces/CCP_2026.docx"] == "CCAP"
+    _only(report, "CS904")
+    assert by_code(report, "CS904")[0].piece == "README.md"
+
+
+def test_rc_naming_the_notice_in_its_first_lines_is_the_rc(tmp_path):
+    """Near-miss: an RC whose first line is « Date d'envoi de l'avis d'appel public à la
+    concurrence : … » names the notice, it is not one: the RC."""
+    doc = rc()
+    doc.items[0:0] = [
+        P("Date d'envoi de l'avis d'appel public à la concurrence : 1er décembre 2026")
+    ]
+    report = run(write_dce(tmp_path, {"RC.docx": doc}))
+    assert {p.path: p.kind.value for p in report.pieces}["RC.docx"] == "RC"
+    _only(report)
+
+
+# ---------------------------------------------------------------- 8. hours in other shapes
+
+
+def test_hours_after_a_label_and_a_colon(tmp_path):
+    """« Nombre d'heures de travail d'insertion à réaliser par le titulaire : 615. »"""
+    doc = ccap(
+        hours=P("Nombre d'heures de travail d'insertion à réaliser par le titulaire : 615."),
+        total=None,
+    )
+    rc_doc = rc(
+        clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).", lots=None
+    )
+    ae_doc = ae(commitment=P("Le titulaire s'engage à réaliser 615 heures d'insertion."))
+    report = run(write_dce(tmp_path, {"CCAP.docx": doc, "RC.docx": rc_doc, "AE.docx": ae_doc}))
+    _only(report)
+    assert {lot.number: lot.hours for lot in report.lots} == {"unique": {"CCAP": 615, "AE": 615}}
+
+
+def test_hours_in_a_pdf_table(tmp_path):
+    """The hours table of the clause in a PDF CCAP: every lot read."""
+    report = run(write_dce(tmp_path, {"CCAP.docx": None, "CCAP.pdf": ccap()}))
+    _only(report)
+    assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 615, "2": 270}
+
+
+def test_rate_per_tranche_is_no_lot_total(tmp_path):
+    """« 35 heures par tranche de 100 000 € HT de commandes » is a rate (no CS301, no lot of
+    35 hours); « une durée minimum de 35 heures » (a contract's length) is no hours at all."""
+    doc = ccap(
+        hours=P(
+            "Lot unique : 35 heures d'insertion par tranche de 100 000 € HT de commandes "
+            "facturées. Chaque contrat porte sur une durée minimum de 35 heures."
+        ),
+        total=None,
+    )
+    rc_doc = rc(
+        clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).", lots=None
+    )
+    ae_doc = ae(commitment=P("35 heures d'insertion par tranche de 100 000 € HT de commandes."))
+    report = run(write_dce(tmp_path, {"CCAP.docx": doc, "RC.docx": rc_doc, "AE.docx": ae_doc}))
+    _only(report)
+    assert not [f for f in report.facts if f.kind == "hours"]
+    rates = [f.value for f in report.facts if f.kind == "hours_rate"]
+    assert [(r.hours, r.per_amount) for r in rates] == [(35, 100000.0), (35, 100000.0)]
