@@ -730,3 +730,35 @@ def test_a_picture_or_a_scan_is_never_a_piece_kind(tmp_path):
     codes = {(f.code, f.piece) for f in report.findings}
     assert {("CS904", "CCAP.png"), ("CS904", "CCAP (1).jpg"), ("CS902", "CCAP_scan.pdf")} <= codes
     assert any(f.code == "CS105" and "CCAP" in f.message for f in report.findings)
+
+
+def test_lots_that_give_no_hours_are_usage_errors(tmp_path):
+    """Issue 12, item 12: `--lot "1,Gros oeuvre,1000000"` (commas), a lot with no amount and
+    an unknown trade (`grosoeuvre`) gave 0 h with exit 0. A usage error names the lot and
+    the nearest trade."""
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    def hours(*args):
+        return CliRunner().invoke(cli, ["hours", *args])
+
+    commas = hours("--lot", "1,Gros oeuvre,1000000")
+    assert commas.exit_code == 2 and '--lot "1;Gros oeuvre;1000000"' in flat(commas.output)
+    no_amount = hours("--lot", "1;Gros oeuvre")
+    assert no_amount.exit_code == 2
+    assert "Le lot 1 (« Gros oeuvre ») de l'option --lot n'a pas de montant HT" in flat(
+        no_amount.output
+    )
+    typo = hours("--lot", "1;Lot 1;1000000;grosoeuvre")
+    assert typo.exit_code == 2 and "vouliez-vous dire « gros_oeuvre »" in flat(typo.output)
+    toml = tmp_path / "c.toml"
+    toml.write_text(
+        '[consultation]\nacheteur = "Ville"\nobjet = "Travaux"\nreference = "X"\n'
+        'nature = "travaux"\n\n[[lots]]\nnumero = "2"\nintitule = "Divers"\nmontant = 300000.0\n',
+        encoding="utf-8",
+    )
+    unknown = hours("--consultation", str(toml))
+    assert unknown.exit_code == 2 and f"Le lot 2 (« Divers ») du fichier {toml}" in flat(
+        unknown.output
+    )

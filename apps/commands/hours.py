@@ -33,6 +33,14 @@ def parse_lot_option(value: str):
     from clausier.french import parse_amount
     from clausier.hours import LotRequest
 
+    if ";" not in value and "," in value:
+        # « 1,Gros oeuvre,1000000 »: read as one lot numbered « 1,Gros oeuvre,1000000 », with
+        # neither amount nor trade, that gave 0 h.
+        fixed = value.replace(",", ";")
+        raise InputError(
+            f"--lot « {value} » : séparez les champs par des points-virgules, pas des virgules : "
+            f'--lot "{fixed}" (NUMERO;INTITULE;MONTANT;METIER).'
+        )
     parts = [p.strip() for p in value.split(";")]
     if len(parts) > 4 or not parts[0]:
         raise InputError(
@@ -141,12 +149,14 @@ def command(
 
     is_framework = bool(framework)
     period = None
+    lot_origin = {request.number: "--lot" for request in requests}
     if consultation_path is not None:
         try:
             spec = load_consultation_file(consultation_path)
         except ConsultationFileError as exc:
             raise InputError(str(exc)) from None
         requests.extend(spec.lots)
+        lot_origin.update({r.number: str(consultation_path) for r in spec.lots})
         is_framework = spec.framework if framework is None else is_framework
         duration_years = duration_years or spec.duration_years
     if from_path is not None:
@@ -162,6 +172,9 @@ def command(
     table = compute(
         requests, profile, framework=is_framework, duration_years=duration_years, period=period
     )
+    # What the user described must give hours (or a stated reason, below the minimum);
+    # what a tender holds is reported as it is.
+    _refuse_lots_without_hours(table, lot_origin, profile)
     from generators.reports.hours_table import render_csv, render_text
 
     if output_format == "json":
@@ -173,6 +186,60 @@ def command(
     write_output(output, content, force=force)
     if output is not None:
         click.echo(f"Heures écrites dans {output}.", err=True)
+
+
+def _refuse_lots_without_hours(table, lot_origin: dict[str, str], profile) -> None:
+    """A lot with no amount, or whose trade is not the profile's, gets 0 h: a usage error
+    naming the lot, where it was given, and the nearest trade."""
+    for lot in table.lots:
+        origin = lot_origin.get(lot.number)
+        if origin is None or lot.hours is not None:
+            continue
+        where = f"Le lot {lot.number}" + (f" (« {lot.title} »)" if lot.title else "")
+        where += " de l'option --lot" if origin == "--lot" else f" du fichier {origin}"
+        if lot.amount_ht is None:
+            how = (
+                f'--lot "{lot.number};{lot.title or "INTITULE"};820000;{lot.trade or "METIER"}"'
+                if origin == "--lot"
+                else "montant = 820000.0 dans sa table [[lots]]"
+            )
+            raise InputError(
+                f"{where} n'a pas de montant HT : sans lui, aucune heure ne peut être calculée. "
+                f"Indiquez-le, par exemple : {how}."
+            )
+        if lot.labour_share is None:
+            raise InputError(f"{where} : {_unknown_trade(lot.trade, profile, origin)}")
+
+
+def _unknown_trade(trade: str | None, profile, origin: str) -> str:
+    import difflib
+
+    from clausier.french import unaccent
+
+    keys = sorted(profile.trades)
+    if not trade:
+        how = (
+            'en quatrième champ (--lot "NUMERO;INTITULE;MONTANT;METIER")'
+            if origin == "--lot"
+            else "avec metier = dans sa table [[lots]]"
+        )
+        return (
+            f"son métier n'a pas été reconnu dans l'intitulé ; indiquez-le {how}, parmi : "
+            f"{', '.join(keys)}."
+        )
+    squeezed = {unaccent(k).replace("_", ""): k for k in keys}
+    squeezed.update({unaccent(t.label).replace(" ", ""): k for k, t in profile.trades.items()})
+    wanted = unaccent(trade).replace("_", "").replace(" ", "").replace("-", "")
+    close = difflib.get_close_matches(wanted, list(squeezed), n=1, cutoff=0.8)
+    hint = (
+        f"vouliez-vous dire « {squeezed[close[0]]} » ({profile.trades[squeezed[close[0]]].label}) ?"
+        if close
+        else f"métiers du profil : {', '.join(keys)}."
+    )
+    return (
+        f"le métier « {trade} » n'est pas dans le profil, {hint} Pour un métier nouveau, "
+        f"ajoutez à votre profil une table [metiers.{trade}] avec libelle et taux_main_oeuvre."
+    )
 
 
 def _refuse_duplicate_lots(requests) -> None:

@@ -164,9 +164,16 @@ def test_framework_options():
 
 
 def test_notes_are_listed_under_the_table():
-    result = run("--lot", "1;Vitrerie;300000;vitrerie")
+    result = run("--lot", "1;Peinture;20000;peinture")
     assert result.exit_code == 0
-    assert "(1) lot 1 : métier « vitrerie » absent du profil" in flat(result.output)
+    assert "(1) lot 1 : clause non proposée : volume trop faible" in flat(result.output)
+
+
+def test_a_trade_absent_from_the_profile_is_a_usage_error():
+    # It gave 0 h with exit 0 (issue 12, item 12).
+    result = run("--lot", "1;Vitrerie;300000;vitrerie")
+    assert result.exit_code == 2
+    assert "Le lot 1 (« Vitrerie ») de l'option --lot" in flat(result.output)
     assert "[metiers.vitrerie]" in flat(result.output)
 
 
