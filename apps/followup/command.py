@@ -537,3 +537,11 @@ def demo_command(date: date | None, output_format: str, db_url: str | None) -> N
         click.echo(status_csv(statuses), nl=False)
     else:
         click.echo(status_text(statuses), nl=False)
+
+
+# ---------------------------------------------------------------- report, export
+# The bilan's commands live in their own module (imported last: it reuses the helpers above).
+from apps.followup.bilan_commands import export_command, report_command  # noqa: E402
+
+command.add_command(report_command)
+command.add_command(export_command)
