@@ -115,12 +115,13 @@ def create_app(
 
         return Response(report_css(), media_type="text/css; charset=utf-8")
 
-    from . import pages_followup, pages_hours, pages_profile, pages_review
+    from . import pages_bilan, pages_followup, pages_hours, pages_profile, pages_review
 
     app.include_router(pages_review.router)
     app.include_router(pages_hours.router)
     app.include_router(pages_profile.router)
     app.include_router(pages_followup.router)
+    app.include_router(pages_bilan.router)  # /static/bilan.css: before the mount
     # Routes are matched in order: the mount comes after rapport.css.
     app.mount(
         "/static",
