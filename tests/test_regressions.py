@@ -762,3 +762,33 @@ def test_lots_that_give_no_hours_are_usage_errors(tmp_path):
     assert unknown.exit_code == 2 and f"Le lot 2 (« Divers ») du fichier {toml}" in flat(
         unknown.output
     )
+
+
+def test_output_extension_gives_the_format(tmp_path):
+    """Issue 12, item 13: `review -o rapport.html`, `-o r.json`, `hours -o heures.csv`
+    without --format wrote terminal text into the file. The extension gives the format;
+    an explicit --format that contradicts it is a usage error."""
+    import csv
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    dce = Path(__file__).parents[1] / "samples" / "travaux-conforme"
+    runner = CliRunner()
+    review = ["review", str(dce), "--date", "2026-11-25", "--fail-on", "never"]
+    assert runner.invoke(cli, [*review, "-o", str(tmp_path / "rapport.html")]).exit_code == 0
+    assert (tmp_path / "rapport.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert runner.invoke(cli, [*review, "-o", str(tmp_path / "r.json")]).exit_code == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["pieces"]
+    hours = ["hours", "--lot", "1;Peinture;200000;peinture"]
+    assert runner.invoke(cli, [*hours, "-o", str(tmp_path / "heures.csv")]).exit_code == 0
+    text = (tmp_path / "heures.csv").read_text(encoding="utf-8-sig")
+    assert next(csv.reader(text.splitlines(), delimiter=";"))[0] == "Lot"
+    clash = runner.invoke(cli, [*review, "-o", str(tmp_path / "x.json"), "--format", "html"])
+    assert clash.exit_code == 2 and "contredit l'extension" in flat(clash.output)
+    unknown = runner.invoke(cli, [*hours, "-o", str(tmp_path / "heures.pdf")])
+    assert unknown.exit_code == 2 and "extension .pdf" in flat(unknown.output)
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "heures.pdf").exists()

@@ -13,10 +13,14 @@ from apps.shell.options import (
     HELP_OPTION,
     PROFILE_OPTION,
     announce_default_profile,
+    format_for_output,
     format_option,
     output_file_option,
     write_output,
 )
+
+# The table's format from the -o file's extension (`format_for_output`).
+HOURS_SUFFIXES = {".txt": "text", ".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 
 
 class InputError(click.ClickException):
@@ -100,12 +104,15 @@ def parse_lot_option(value: str):
 )
 @format_option(
     "output_format",
-    ["text", "csv", "json"],
-    "Tableau lisible, CSV pour un tableur (point-virgule, virgule décimale) ou JSON.",
+    ["text", "csv", "json", "xlsx"],
+    "Tableau lisible, CSV pour un tableur (point-virgule, virgule décimale), JSON, ou "
+    "classeur .xlsx (avec -o). Par défaut : celui de l'extension de -o.",
 )
 @output_file_option("Écrire dans ce fichier plutôt qu'à l'écran.", dir_okay=False)
 @FORCE_OPTION
+@click.pass_context
 def command(
+    ctx: click.Context,
     lot_options: tuple[str, ...],
     consultation_path: Path | None,
     from_path: Path | None,
@@ -130,6 +137,11 @@ def command(
     from clausier.hours import compute
     from clausier.profile import ProfileError, load_profile
 
+    output_format = format_for_output(ctx, "output_format", output_format, output, HOURS_SUFFIXES)
+    if output_format == "xlsx" and output is None:
+        raise InputError(
+            "--format xlsx écrit un classeur : indiquez le fichier avec -o heures.xlsx."
+        )
     requests = [parse_lot_option(value) for value in lot_options]
     if not requests and consultation_path is None and from_path is None:
         raise InputError(
@@ -181,6 +193,10 @@ def command(
         content = json.dumps(table.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif output_format == "csv":
         content = render_csv(table)
+    elif output_format == "xlsx":
+        from generators.reports.hours_xlsx import render_xlsx
+
+        content = render_xlsx(table, profile)
     else:
         content = render_text(table, profile)
     write_output(output, content, force=force)

@@ -22,10 +22,14 @@ from apps.shell.options import (
     FrenchUsageError,
     announce_default_profile,
     check_new_output,
+    format_for_output,
     format_option,
     output_file_option,
     write_output,
 )
+
+# The report's format from the -o file's extension (`format_for_output`).
+REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".html": "html", ".htm": "html"}
 
 
 def use_color(no_color: bool, output: Path | None) -> bool:
@@ -136,6 +140,7 @@ def command(
         except click.UsageError as error:
             raise FrenchUsageError(error.format_message(), ctx) from None
 
+    fmt = format_for_output(ctx, "fmt", fmt, output, REPORT_SUFFIXES)
     report = _run_review(ctx, path, profile_path, review_date, clause)
     content = _render(report, fmt, use_color(no_color, output))
     write_output(output, content, force=force)

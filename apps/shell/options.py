@@ -58,6 +58,37 @@ def output_file_option(help: str, **path_options):
     )
 
 
+def format_for_output(
+    ctx: click.Context, param: str, fmt: str, output: Path | None, by_suffix: dict[str, str]
+) -> str:
+    """The format to write: --format when given, else the -o file's extension (« -o
+    rapport.html » is HTML), else the default. A --format that contradicts the extension,
+    or an extension that names no format, is a usage error."""
+    from click.core import ParameterSource
+
+    explicit = ctx.get_parameter_source(param) is not ParameterSource.DEFAULT
+    suffix = output.suffix.lower() if output is not None else ""
+    if not suffix:
+        return fmt
+    known = ", ".join(sorted(by_suffix))
+    implied = by_suffix.get(suffix)
+    if implied is None:
+        if explicit:
+            return fmt
+        raise FrenchUsageError(
+            f"-o {output} : l'extension {suffix} ne désigne aucun format de sortie ; "
+            f"choisissez un nom en {known}, ou précisez --format.",
+            ctx,
+        )
+    if explicit and implied != fmt:
+        raise FrenchUsageError(
+            f"--format {fmt} contredit l'extension de -o {output} (format {implied}) : "
+            "retirez --format, ou changez l'extension du fichier.",
+            ctx,
+        )
+    return implied
+
+
 class FrenchUsageError(click.UsageError):
     """A usage error shown in French (exit status 2), with the way to the help."""
 

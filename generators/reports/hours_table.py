@@ -26,7 +26,12 @@ PERIOD_LABELS = {None: "", "year": "par an", "tranche": "par tranche"}
 def render_csv(table) -> str:
     from generators.reports.csv_fr import to_csv_fr
 
-    rows: list[list] = [CSV_HEADER]
+    return to_csv_fr([CSV_HEADER, *table_rows(table)])
+
+
+def table_rows(table) -> list[list]:
+    """One row per lot, then the total row, in the columns of CSV_HEADER (CSV and .xlsx)."""
+    rows: list[list] = []
     for lot in table.lots:
         rows.append(
             [
@@ -47,7 +52,7 @@ def render_csv(table) -> str:
     rows.append(
         ["Total", None, None, None, None, None, None, None, table.total_hours, period, None]
     )
-    return to_csv_fr(rows)
+    return rows
 
 
 def _common_period(table) -> str | None:

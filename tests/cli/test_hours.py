@@ -201,3 +201,39 @@ def test_from_a_zipped_framework_tender():
 def test_from_a_missing_path(tmp_path):
     result = run("--from", str(tmp_path / "absent"))
     assert result.exit_code == 2 and "introuvable" in result.output
+
+
+def test_xlsx_holds_the_table_as_numbers(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "heures.xlsx"
+    result = run("--consultation", CONSULTATION, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[0] is not None]
+    header = rows.index(next(r for r in rows if r[0] == "Lot"))
+    assert rows[header][8] == "Heures d'insertion"
+    lots = rows[header + 1 : header + 5]
+    assert [(r[0], r[2], r[8]) for r in lots][0] == ("1", 820000, 615)
+    assert rows[header + 5][0] == "Total" and rows[header + 5][8] == 2155
+    amount = next(c for row in sheet.iter_rows() for c in row if c.value == 820000)
+    assert amount.number_format.endswith('"€"')
+
+
+def test_xlsx_needs_a_file(tmp_path):
+    result = run("--lot", "1;Peinture;200000;peinture", "--format", "xlsx")
+    assert result.exit_code == 2 and "-o heures.xlsx" in flat(result.output)
+
+
+def test_a_lot_title_is_never_a_formula(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "heures.xlsx"
+    assert run("--lot", "1;=1+1 peinture;200000;peinture", "-o", str(out)).exit_code == 0
+    cell = next(
+        c
+        for row in load_workbook(out).active.iter_rows()
+        for c in row
+        if c.value == "=1+1 peinture"
+    )
+    assert cell.data_type == "s"
