@@ -792,3 +792,32 @@ def test_output_extension_gives_the_format(tmp_path):
     unknown = runner.invoke(cli, [*hours, "-o", str(tmp_path / "heures.pdf")])
     assert unknown.exit_code == 2 and "extension .pdf" in flat(unknown.output)
     assert not (tmp_path / "x.json").exists() and not (tmp_path / "heures.pdf").exists()
+
+
+def test_an_output_that_cannot_be_written_is_a_french_usage_error(tmp_path):
+    """Issue 12, item 14: `review -o`, `hours -o`, `generate -o`, `--annotate`, `profile
+    init` and a full disk gave tracebacks. A French message names the path, exit 2."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    samples = Path(__file__).parents[1] / "samples"
+    dce = str(samples / "travaux-conforme")
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x", encoding="utf-8")
+    runs = {
+        "review -o": ["review", dce, "-o", str(blocker / "r.json")],
+        "hours -o": ["hours", "--lot", "1;Peinture;200000;peinture", "-o", str(blocker / "h.csv")],
+        "generate -o": ["generate", str(samples / "consultation-travaux.toml"), "-o", str(blocker / "out")],
+        "--annotate": ["review", dce, "--annotate", str(blocker / "annotes")],
+        "profile init": ["profile", "init", str(blocker / "profil.toml")],
+        "disk full": ["hours", "--lot", "1;Peinture;200000;peinture", "-o", "/dev/full", "--force", "--format", "csv"],
+    }  # fmt: skip
+    for what, args in runs.items():
+        result = CliRunner().invoke(cli, args)
+        text = flat(result.output)
+        assert result.exit_code == 2, (what, result.output)
+        assert "Erreur : Impossible d'écrire" in text and "Traceback" not in text, what
+    assert "(disque plein)" in text

@@ -12,6 +12,7 @@ from apps.shell.options import (
     HELP_OPTION,
     PROFILE_OPTION,
     announce_default_profile,
+    cannot_write,
 )
 
 
@@ -127,6 +128,8 @@ def command(
         )
     except GenerationError as exc:
         raise InputError(str(exc)) from None
+    except OSError as error:
+        raise cannot_write(Path(error.filename or out_dir), error) from None
     click.echo(f"{len(written)} document(s) écrit(s) dans {out_dir} :")
     for path in written:
         click.echo(f"  {path.name}")

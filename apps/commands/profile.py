@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from apps.shell.options import CONTEXT_SETTINGS, FORCE_OPTION, HELP_OPTION
+from apps.shell.options import CONTEXT_SETTINGS, FORCE_OPTION, HELP_OPTION, cannot_write
 
 
 class InputError(click.ClickException):
@@ -49,8 +49,11 @@ def init(file: Path | None, force: bool) -> None:
             f"Le fichier {path} existe déjà : ajoutez --force pour le remplacer, "
             "ou indiquez un autre nom (clausier profile init mon-profil.toml)."
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(commented_profile(str(path)), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(commented_profile(str(path)), encoding="utf-8")
+    except OSError as error:
+        raise cannot_write(path, error) from None
     click.echo(
         f"Profil écrit dans {path}. Adaptez-le, puis vérifiez-le avec : "
         f"clausier profile check {path}"
@@ -93,8 +96,7 @@ def summary(profile, file: Path) -> str:
         from clausier.model import severity_label
 
         rules = ", ".join(
-            f"{code} {severity_label(level)}"
-            for code, level in sorted(profile.rules.items())
+            f"{code} {severity_label(level)}" for code, level in sorted(profile.rules.items())
         )
         lines.append(f"  règles : {rules}")
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from apps.shell.options import (
     PROFILE_OPTION,
     FrenchUsageError,
     announce_default_profile,
+    cannot_write,
     check_new_output,
     format_for_output,
     format_option,
@@ -141,6 +142,11 @@ def command(
             raise FrenchUsageError(error.format_message(), ctx) from None
 
     fmt = format_for_output(ctx, "fmt", fmt, output, REPORT_SUFFIXES)
+    if annotate_dir is not None:
+        try:  # before the review: a folder that cannot be written is known at once
+            annotate_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise cannot_write(annotate_dir, error) from None
     report = _run_review(ctx, path, profile_path, review_date, clause)
     content = _render(report, fmt, use_color(no_color, output))
     write_output(output, content, force=force)

@@ -5,6 +5,8 @@ Each sub-command module exposes a click object named `command`; see `apps/cli.py
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import sys
 from datetime import date
 from pathlib import Path
@@ -146,6 +148,40 @@ def check_new_output(path: Path, force: bool) -> None:
         )
 
 
+class OutputError(click.ClickException):
+    """An output that cannot be written (no right, disk full, a file in the way): French
+    message naming the path, exit status 2, never a traceback."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"Erreur : {self.message}", err=True)
+
+
+# errno -> what it means for a user writing a file.
+WRITE_PROBLEMS = {
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.ENOSPC: "disque plein",
+    errno.EDQUOT: "quota du disque atteint",
+    errno.EROFS: "support en lecture seule",
+    errno.ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
+    errno.EEXIST: "un fichier du même nom est sur le chemin",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENAMETOOLONG: "nom trop long",
+    errno.ENOENT: "dossier introuvable",
+}
+
+
+def cannot_write(path: Path, error: OSError) -> OutputError:
+    """The French usage error for an OSError met while writing `path`."""
+    reason = WRITE_PROBLEMS.get(error.errno or 0, error.strerror or type(error).__name__)
+    return OutputError(
+        f"Impossible d'écrire {path} ({reason}) : choisissez un dossier où vous avez le droit "
+        "d'écrire, vérifiez l'espace disque, puis relancez la commande."
+    )
+
+
 def write_output(path: Path | None, content: str | bytes, force: bool = False) -> None:
     """Write to -o FILE (never over an existing file without --force), or to stdout."""
     if path is None:
@@ -155,8 +191,14 @@ def write_output(path: Path | None, content: str | bytes, force: bool = False) -
             click.echo(content, nl=not content.endswith("\n"))
         return
     check_new_output(path, force)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                path.unlink()  # a half-written file would pass for a report
+        raise cannot_write(path, error) from None
