@@ -821,3 +821,21 @@ def test_an_output_that_cannot_be_written_is_a_french_usage_error(tmp_path):
         assert result.exit_code == 2, (what, result.output)
         assert "Erreur : Impossible d'écrire" in text and "Traceback" not in text, what
     assert "(disque plein)" in text
+
+
+def test_serve_on_a_busy_port_says_so_in_french():
+    """Issue 12, item 15: `serve` on a busy port printed « prêt », then uvicorn's English
+    `ERROR: [Errno 98]`, and exited 3. The port is bound first."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 2 and "déjà utilisé" in flat(result.output)
+    assert "prêt" not in result.output

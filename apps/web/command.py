@@ -7,8 +7,10 @@ CLAUSIER_JETON variable, or `--generate-token`), which every request must then c
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import secrets
+import socket
 from pathlib import Path
 
 import click
@@ -109,6 +111,7 @@ def command(
             "(un jeton est créé et affiché), ou --token JETON, ou écoutez sur 127.0.0.1."
         )
 
+    listening = bind_port(host, port)  # before anything says « prêt »
     from clausier.profile import ProfileError
 
     try:
@@ -121,6 +124,7 @@ def command(
             followup_db=followup_db,
         )
     except ProfileError as exc:
+        listening.close()
         raise click.UsageError(str(exc)) from None
     announce_default_profile(profile_path)
 
@@ -142,4 +146,37 @@ def command(
 
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+    server.run(sockets=[listening])
+
+
+def bind_port(host: str, port: int) -> socket.socket:
+    """The listening socket, bound now: a busy port is a French usage error (uvicorn's own
+    « ERROR: [Errno 98] » came after « Clausier est prêt », with exit status 3)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        raise click.UsageError(_bind_problem(host, port, error)) from None
+    return sock
+
+
+def _bind_problem(host: str, port: int, error: OSError) -> str:
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"Le port {port} est déjà utilisé sur {host} : Clausier y tourne peut-être déjà "
+            f"(ouvrez {address_for(host, port, None)} dans le navigateur) ; sinon, choisissez "
+            f"un autre port : clausier serve --port {port + 1 if port < 65535 else 8765}."
+        )
+    if error.errno == errno.EACCES:
+        return (
+            f"Le port {port} est réservé à l'administrateur de la machine : choisissez un port "
+            "au-dessus de 1024, par exemple clausier serve --port 8765."
+        )
+    return (
+        f"Impossible d'écouter sur {host}, port {port} ({error.strerror or error}) : vérifiez "
+        "que cette adresse appartient à cette machine, ou gardez --host 127.0.0.1."
+    )

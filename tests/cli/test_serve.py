@@ -50,3 +50,18 @@ def test_loopback_and_address():
     assert address_for("127.0.0.1", 8765, None) == "http://127.0.0.1:8765/"
     assert address_for("0.0.0.0", 80, "abc") == "http://127.0.0.1:80/?jeton=abc"
     assert address_for("::1", 8765, None) == "http://[::1]:8765/"
+
+
+def test_a_busy_port_is_said_in_french_before_ready():
+    """Issue 12, item 15: « prêt », then uvicorn's English « ERROR: [Errno 98] », exit 3."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    text = flat(result.output)
+    assert result.exit_code == 2, result.output
+    assert f"Le port {port} est déjà utilisé" in text and f"--port {port + 1}" in text
+    assert "prêt" not in text and "Errno" not in text
