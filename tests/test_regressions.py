@@ -839,3 +839,30 @@ def test_serve_on_a_busy_port_says_so_in_french():
         result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
     assert result.exit_code == 2 and "déjà utilisé" in flat(result.output)
     assert "prêt" not in result.output
+
+
+def test_batch_outputs_are_readable_as_the_umask_allows(tmp_path):
+    """Issue 12, item 16: batch wrote its reports 0600 (mkstemp) whatever the umask, in a
+    folder the README suggests sharing."""
+    import os
+    import stat
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+    from tools.simple_documents import Doc, H, P, write
+
+    write(tmp_path / "racine" / "DCE-1" / "CCAP.docx", Doc([H("CCAP"), P("Objet : travaux.")]))
+    previous = os.umask(0o002)
+    try:
+        result = CliRunner().invoke(
+            cli, ["batch", str(tmp_path / "racine"), "-o", str(tmp_path / "out"), "-j", "1",
+                  "--date", "2026-11-25"],
+        )  # fmt: skip
+    finally:
+        os.umask(previous)
+    assert result.exit_code in (0, 1), result.output
+    written = [p for p in (tmp_path / "out").rglob("*") if p.is_file() and p.suffix != ".sqlite"]
+    assert {p.name for p in written} >= {"index.html", "synthese.csv", "synthese.xlsx"}
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o664, path.name

@@ -218,10 +218,20 @@ def write_atomic(path: Path, content: str | bytes | Callable[[Path], None]) -> N
             tmp.write_bytes(content)
         else:
             tmp.write_text(content, encoding="utf-8", newline="")
+        # mkstemp makes the file 0600: reports in a shared folder must be readable as the
+        # umask allows, like any file the user writes.
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: set it back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_csv(path: Path, entries: list[Entry]) -> None:
