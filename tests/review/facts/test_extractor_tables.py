@@ -44,7 +44,7 @@ def _check_keys(where: str, found: dict[str, Any], known: set[str]) -> None:
 
 
 def _cases() -> list[Any]:
-    params = []
+    params, seen = [], set()
     for file in sorted(TABLES.glob("*.toml")):
         data, _ = read_toml(file, "Table d'extracteur", ValueError)
         _check_keys(file.name, data, FILE_KEYS)
@@ -52,6 +52,11 @@ def _cases() -> list[Any]:
         for number, case in enumerate(data.get("case", []), start=1):
             name = f"{file.stem}:{case.get('id', number)}"
             _check_keys(name, case, CASE_KEYS)
+            if not case.get("expect") and not case.get("absent"):
+                raise ValueError(f"{name} : ni « expect » ni « absent », le cas ne vérifie rien")
+            if name in seen:
+                raise ValueError(f"{name} : deux cas portent ce nom")
+            seen.add(name)
             for fact in case.get("expect", []) + [
                 a for a in case.get("absent", []) if isinstance(a, dict)
             ]:
