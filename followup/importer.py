@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from followup.errors import SheetRejected
@@ -113,6 +113,7 @@ class _Writer:
             for h in session.scalars(select(MonthlyHours).where(MonthlyHours.lot_id.in_(lot_ids)))
         }
         self.employers: dict[str, Employer] = {}
+        self.pending: list[dict] = []  # new hour rows, inserted at once at the end
 
     def write(self, reference: str, parsed: list[ParsedSheet]) -> ImportResult:
         result = ImportResult(reference)
@@ -146,6 +147,8 @@ class _Writer:
             if not outcome.changed:
                 self.session.expunge(log) if log.id is None else self.session.delete(log)
             result.sheets.append(outcome)
+        if self.pending:
+            self.session.execute(insert(MonthlyHours), self.pending)
         self.session.flush()
         return result
 
@@ -248,29 +251,35 @@ class _Writer:
         slot = (participant.id, lot.id, row.month)
         existing = self.hours.get(slot)
         if existing is None:
-            entry = MonthlyHours(
-                participant_id=participant.id,
-                lot_id=lot.id,
-                action_id=action.id,
-                month=row.month,
-                hours=row.hours,
-                import_id=log.id,
-            )
-            self.session.add(entry)
+            entry = {
+                "participant_id": participant.id,
+                "lot_id": lot.id,
+                "action_id": action.id,
+                "month": row.month,
+                "hours": row.hours,
+                "import_id": log.id,
+            }
+            self.pending.append(entry)
             self.hours[slot] = entry
             outcome.added += 1
             return
-        if existing.hours == row.hours and existing.action_id == action.id:
+        pending = isinstance(existing, dict)
+        hours = existing["hours"] if pending else existing.hours
+        action_id = existing["action_id"] if pending else existing.action_id
+        if hours == row.hours and action_id == action.id:
             outcome.unchanged += 1
             return
         outcome.replaced += 1
         outcome.lines.append(
             f"Lot {row.lot}, {row.participant}, {row.month} : {_h(row.hours)} remplacent les "
-            f"{_h(existing.hours)} déjà enregistrées (ligne {row.row})."
+            f"{_h(hours)} déjà enregistrées (ligne {row.row})."
         )
-        existing.hours = row.hours
-        existing.action_id = action.id
-        existing.import_id = log.id
+        if pending:
+            existing.update(hours=row.hours, action_id=action.id, import_id=log.id)
+        else:
+            existing.hours = row.hours
+            existing.action_id = action.id
+            existing.import_id = log.id
 
 
 _FIELD_LABELS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 LA_POSTE_SIREN = "356000000"
@@ -26,6 +27,11 @@ def luhn_ok(digits: str) -> bool:
 
 def siret_problem(text: object) -> str | None:
     """None when `text` is a valid SIRET, else the French reason (without a final dot)."""
+    return _siret_problem(str(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _siret_problem(text: str) -> str | None:
     siret = clean_siret(text)
     if not siret:
         return "le SIRET manque : 14 chiffres, sur l'avis de situation Sirene ou un Kbis"

@@ -7,11 +7,18 @@ spellings people use.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
 def key(text: object) -> str:
+    """« Modalité (*) » -> « modalite »; « N° SIRET » -> « n siret »."""
+    return _key(text if isinstance(text, str) else str(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(text: str) -> str:
     """« Modalité (*) » -> « modalite »; « N° SIRET » -> « n siret »."""
     value = unicodedata.normalize("NFKD", str(text or ""))
     value = "".join(ch for ch in value if not unicodedata.combining(ch)).lower()
