@@ -107,11 +107,8 @@ def review(
     strict: bool = False,
 ) -> Report:
     """Read a tender folder, archive or file and review it."""
-    from review import nlp
     from review.reading import read_consultation
 
-    # spaCy loads while the files are read (its import is most of a cold start).
-    nlp.preload()
     started = time.perf_counter()
     consultation = read_consultation(Path(path))
     _add_time(timings, "lecture", time.perf_counter() - started)

@@ -1,7 +1,12 @@
-"""A fast French tokenizer and the token patterns of the review, on spaCy.
+"""A fast French tokenizer and the token patterns of the review, in plain Python.
 
-Why not `spacy.blank("fr")`: its tokenizer compiles a 1.45 MB regular expression at load
-(6.8 s here). `spacy.blank("xx")` loads in ~0.1 s; we give it a small French tokenizer:
+The tokens and matches are those of the spaCy pipeline this module used to build
+(`spacy.blank("xx")`, the tokenizer rules below, spaCy's `Matcher` on `PATTERNS`);
+`benchmarks/nlp_equivalence.py` checks, with spaCy installed (`clausier[nlp]`), that both
+give the same tokens and the same matches on every sample, test and corpus document.
+spaCy did no linguistic work here (no model): its import was most of a cold start and
+its matcher most of a warm review, so both are written out here (docs/architecture.md,
+« Vitesse », has the figures).
 
 - elisions split on ' and ’: « d'insertion » → « d' » « insertion »;
 - hyphens between letters split: « e-mail » → « e » « - » « mail »;
@@ -9,19 +14,14 @@ Why not `spacy.blank("fr")`: its tokenizer compiles a 1.45 MB regular expression
   (« 1 200 », « 5 404 000 »): a pre-pass replaces such a separator with U+2060 (word
   joiner), one character for one, so that character offsets stay those of the input;
 - NORM is lower case, without accents, with ’ read as ': patterns are written once.
-
-The pipeline is built once per process (`get_nlp`), only when a review needs it, and
-`import spacy` happens inside the loader so that `clausier --help` stays fast.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 # Folding and numbers live in the core, one function each for every layer (re-exported).
 from clausier.french import fold, parse_number, unaccent  # noqa: F401
@@ -49,39 +49,168 @@ def prepare(text: str) -> str:
     return _DIGIT_GROUP_SEP.sub(JOINER, text.replace("\n", " ").replace("\t", " "))
 
 
-_LOCK = threading.Lock()
+# ------------------------------------------------------------------ tokenizer
+
+# Whole tokens that the affix and infix rules must not cut.
+SPECIAL_CASES = ("aujourd'hui", "aujourd’hui")
+# The same words when the infix rule has already cut them (« aujourd'hui-là »): joined back.
+_SPECIAL_PIECES = {(w[:7], w[7], w[8:]): w for w in SPECIAL_CASES}
+# Norms that are not `unaccent` of the text: spaCy's base tokenizer exceptions, loaded in
+# its vocabulary before our NORM getter (kept so that matches stay what they were).
+_NORM_EXCEPTIONS = {
+    "''": '"',
+    "—": "-",
+    "ä": "ä",
+    "ö": "ö",
+    "ü": "ü",
+    "ä.": "ä.",
+    "ö.": "ö.",
+    "ü.": "ü.",
+}
+_RUNS = re.compile(r"\S+|\s+")  # `\s` is `str.isspace`, the split spaCy makes
+_CACHE_LIMIT = 200_000  # words kept between calls (a 1 500-page CCAP has ~20 000)
 
 
-def preload() -> threading.Thread:
-    """Start loading spaCy in the background (the review reads the files meanwhile:
-    the PDF reader works in C, so the two overlap). `get_nlp` waits for it."""
-    thread = threading.Thread(target=get_matcher, name="clausier-spacy", daemon=True)
-    thread.start()
-    return thread
+@dataclass(frozen=True)
+class Token:
+    idx: int  # offset of the token in the text
+    text: str
+    norm: str
+
+    @property
+    def end(self) -> int:
+        return self.idx + len(self.text)
 
 
-def get_nlp() -> Any:
-    """The French tokenizer (spaCy Language), built once per process (thread-safe)."""
-    with _LOCK:
-        return _build_nlp()
+def norm_of(text: str) -> str:
+    """A token's NORM: lower case, no accents, ' for ’."""
+    norm = _NORM_EXCEPTIONS.get(text)
+    return unaccent(text) if norm is None else norm
 
 
-@lru_cache(maxsize=1)
-def _build_nlp() -> Any:
-    import spacy
-    from spacy.attrs import NORM
-    from spacy.tokenizer import Tokenizer
+def _affix_length(regex: re.Pattern, text: str) -> int:
+    match = regex.search(text)
+    return match.end() - match.start() if match else 0
 
-    nlp = spacy.blank("xx")
-    nlp.vocab.lex_attr_getters[NORM] = unaccent
-    nlp.tokenizer = Tokenizer(
-        nlp.vocab,
-        prefix_search=_PREFIX.search,
-        suffix_search=_SUFFIX.search,
-        infix_finditer=_INFIX.finditer,
-        rules={"aujourd'hui": [{"ORTH": "aujourd'hui"}], "aujourd’hui": [{"ORTH": "aujourd’hui"}]},
-    )
-    return nlp
+
+def _split_word(word: str) -> list[str]:
+    """spaCy's `Tokenizer._split_affixes` then `_attach_tokens` on one run without space:
+    prefixes and suffixes peeled off in turn, then the rest cut at its infixes."""
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    rest = word
+    last_size = 0
+    while rest and len(rest) != last_size:
+        if rest in SPECIAL_CASES:
+            break
+        last_size = len(rest)
+        pre = _affix_length(_PREFIX, rest)
+        if pre and rest[pre:] in SPECIAL_CASES:
+            prefixes.append(rest[:pre])
+            rest = rest[pre:]
+            break
+        suf = _affix_length(_SUFFIX, rest[pre:])
+        if suf and rest[:-suf] in SPECIAL_CASES:
+            suffixes.append(rest[-suf:])
+            rest = rest[:-suf]
+            break
+        if pre and suf and pre + suf <= len(rest):
+            prefixes.append(rest[:pre])
+            suffixes.append(rest[-suf:])
+            rest = rest[pre:-suf]
+        elif pre:
+            prefixes.append(rest[:pre])
+            rest = rest[pre:]
+        elif suf:
+            suffixes.append(rest[-suf:])
+            rest = rest[:-suf]
+    return [*prefixes, *_split_infixes(rest), *reversed(suffixes)]
+
+
+def _split_infixes(rest: str) -> list[str]:
+    if not rest:
+        return []
+    if rest in SPECIAL_CASES:
+        return [rest]
+    out: list[str] = []
+    start = 0
+    for match in _INFIX.finditer(rest):
+        if match.start() == 0:
+            continue
+        if match.start() != start:
+            out.append(rest[start : match.start()])
+        if match.start() != match.end():
+            out.append(match.group())
+        start = match.end()
+    if rest[start:]:
+        out.append(rest[start:])
+    return out
+
+
+class Tokenizer:
+    """The tokens of a text, as spaCy's Tokenizer made them with our rules: runs of
+    whitespace other than one plain space after a word are tokens of their own."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[tuple[int, str, str], ...]] = {}
+
+    def __call__(self, text: str) -> list[Token]:
+        tokens: list[Token] = []
+        after_word = False
+        for run in _RUNS.finditer(text):
+            start, chunk = run.start(), run.group()
+            if chunk[0].isspace():
+                if after_word and chunk[0] == " ":
+                    start, chunk = start + 1, chunk[1:]
+                if chunk:
+                    tokens.append(Token(start, chunk, norm_of(chunk)))
+                after_word = False
+                continue
+            tokens.extend(Token(start + offset, t, n) for offset, t, n in self._word(chunk))
+            after_word = True
+        if "aujourd" in text:
+            tokens = _join_special_cases(tokens)
+        return tokens
+
+    def _word(self, chunk: str) -> tuple[tuple[int, str, str], ...]:
+        cached = self._words.get(chunk)
+        if cached is None:
+            if len(self._words) >= _CACHE_LIMIT:
+                self._words.clear()
+            parts, offset = [], 0
+            for part in _split_word(chunk):
+                parts.append((offset, part, norm_of(part)))
+                offset += len(part)
+            cached = self._words[chunk] = tuple(parts)
+        return cached
+
+
+def _join_special_cases(tokens: list[Token]) -> list[Token]:
+    """« aujourd » « ' » « hui » cut into three tokens by the infix rule (« aujourd'hui-là »)
+    become the one special token again (spaCy's special-case pass)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        three = tokens[i : i + 3]
+        word = _SPECIAL_PIECES.get(tuple(t.text for t in three)) if len(three) == 3 else None
+        if word is not None and not (three[0].end == three[1].idx and three[1].end == three[2].idx):
+            word = None  # « aujourd ' hui » with spaces is no special case
+        if word is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            out.append(Token(tokens[i].idx, word, norm_of(word)))
+            i += 3
+    return out
+
+
+_TOKENIZER = Tokenizer()
+
+
+def get_nlp() -> Tokenizer:
+    """The French tokenizer, one per process (its word cache is shared; a dict is safe
+    across threads)."""
+    return _TOKENIZER
 
 
 # ------------------------------------------------------------------ patterns
@@ -309,23 +438,146 @@ class Match:
     text: str
 
 
-def get_matcher() -> Any:
-    nlp = get_nlp()
-    with _LOCK:
-        return _build_matcher(nlp)
+# ------------------------------------------------------------------ matcher
+#
+# spaCy's Matcher semantics, on our tokens: a pattern is a list of token tests, each with
+# an operator (once, "?" at most once, "*" any number, "+" at least once); a test is
+# {ATTR: value} (equality) or {ATTR: {"IN"|"NOT_IN": [...]}} or {ATTR: {"REGEX": r}} (a
+# `re.search`), on NORM, ORTH or TEXT. `find` keeps the longest match per label and start.
+
+Test = Callable[[str, str], bool]  # (text, norm) -> bool
 
 
-@lru_cache(maxsize=1)
-def _build_matcher(nlp: Any) -> Any:
-    from spacy.matcher import Matcher
+def _test(spec: dict) -> Test:
+    ((attr, value),) = spec.items()
+    use_norm = attr == "NORM"
+    if attr not in ("NORM", "ORTH", "TEXT"):
+        raise ValueError(f"token attribute not supported: {attr}")
+    if isinstance(value, str):
+        return lambda text, norm: (norm if use_norm else text) == value
+    ((how, arg),) = value.items()
+    if how == "IN":
+        values = frozenset(arg)
+        return lambda text, norm: (norm if use_norm else text) in values
+    if how == "NOT_IN":
+        values = frozenset(arg)
+        return lambda text, norm: (norm if use_norm else text) not in values
+    if how == "REGEX":
+        search = re.compile(arg).search
+        return lambda text, norm: search(norm if use_norm else text) is not None
+    raise ValueError(f"token test not supported: {how}")
 
-    matcher = Matcher(nlp.vocab)
-    for label, patterns in PATTERNS.items():
-        matcher.add(label, patterns)
-    return matcher
+
+@dataclass(frozen=True)
+class _Pattern:
+    label: str
+    steps: tuple[tuple[int, bool], ...]  # (test index, repeats) ; optional steps below
+    optional: tuple[bool, ...]
+    first: int  # bit mask of the tests a first token may pass
 
 
-# Seconds spent in spaCy (loading included) by this process: the engine reports it.
+class Matcher:
+    """All `PATTERNS`, compiled once: tests are numbered, each token's passed tests are a
+    bit mask computed once per distinct token text."""
+
+    def __init__(self, patterns: dict[str, list[list[dict]]]) -> None:
+        self._tests: list[Test] = []
+        keys: dict[str, int] = {}
+        self._patterns: list[_Pattern] = []
+        for label, variants in patterns.items():
+            for variant in variants:
+                steps: list[tuple[int, bool]] = []
+                optional: list[bool] = []
+                for spec in variant:
+                    spec = dict(spec)
+                    op = spec.pop("OP", "1")
+                    key = repr(sorted(spec.items()))
+                    if key not in keys:
+                        keys[key] = len(self._tests)
+                        self._tests.append(_test(spec))
+                    index = keys[key]
+                    if op == "+":
+                        steps.append((index, False))
+                        optional.append(False)
+                        op = "*"
+                    steps.append((index, op == "*"))
+                    optional.append(op in ("?", "*"))
+                first = 0
+                for (index, _), may_skip in zip(steps, optional, strict=True):
+                    first |= 1 << index
+                    if not may_skip:
+                        break
+                self._patterns.append(_Pattern(label, tuple(steps), tuple(optional), first))
+        self._starts = 0
+        for pattern in self._patterns:
+            self._starts |= pattern.first
+        self._masks: dict[str, int] = {}
+
+    def _mask(self, token: Token) -> int:
+        mask = self._masks.get(token.text)
+        if mask is None:
+            if len(self._masks) >= _CACHE_LIMIT:
+                self._masks.clear()
+            mask = 0
+            for index, test in enumerate(self._tests):
+                if test(token.text, token.norm):
+                    mask |= 1 << index
+            self._masks[token.text] = mask
+        return mask
+
+    def __call__(self, tokens: list[Token]) -> list[tuple[str, int, int]]:
+        """(label, start token, end token) of the longest match of each pattern at each
+        start."""
+        masks = [self._mask(t) for t in tokens]
+        out = []
+        for start, mask in enumerate(masks):
+            if not mask & self._starts:
+                continue
+            for pattern in self._patterns:
+                if mask & pattern.first:
+                    end = _longest(pattern, masks, start)
+                    if end > start:
+                        out.append((pattern.label, start, end))
+        return out
+
+
+def _closure(pattern: _Pattern, states: set[int]) -> set[int]:
+    """The states reachable without reading a token (skipping optional steps)."""
+    todo = list(states)
+    while todo:
+        k = todo.pop()
+        if k < len(pattern.steps) and pattern.optional[k] and k + 1 not in states:
+            states.add(k + 1)
+            todo.append(k + 1)
+    return states
+
+
+def _longest(pattern: _Pattern, masks: list[int], start: int) -> int:
+    """The end (token index) of the longest match of `pattern` at `start`, or `start`."""
+    final = len(pattern.steps)
+    states = _closure(pattern, {0})
+    best = start
+    position = start
+    while states and position < len(masks):
+        mask = masks[position]
+        moved: set[int] = set()
+        for k in states:
+            if k == final:
+                continue
+            index, repeats = pattern.steps[k]
+            if mask >> index & 1:
+                moved.add(k if repeats else k + 1)
+        states = _closure(pattern, moved)
+        position += 1
+        if final in states:
+            best = position
+    return best
+
+
+_MATCHER = Matcher(PATTERNS)
+
+
+# Seconds spent tokenizing and matching by this process: the engine reports it.
 STATS = {"seconds": 0.0}
 
 
@@ -340,22 +592,18 @@ def find(text: str, labels: set[str] | None = None) -> list[Match]:
 
 
 def _find(text: str, labels: set[str] | None) -> list[Match]:
-    nlp = get_nlp()
-    doc = nlp(prepare(text))
-    matcher = get_matcher()
+    doc = _TOKENIZER(prepare(text))
     results: dict[tuple[str, int], Match] = {}
-    for match_id, start, end in matcher(doc):
-        label = nlp.vocab.strings[match_id]
+    for label, start, end in _MATCHER(doc):
         if labels is not None and label not in labels:
             continue
-        span = doc[start:end]
-        key = (label, span.start_char)
-        match = Match(label, span.start_char, span.end_char, text[span.start_char : span.end_char])
-        if key not in results or results[key].end < match.end:
-            results[key] = match
+        start_char, end_char = doc[start].idx, doc[end - 1].end
+        key = (label, start_char)
+        if key not in results or results[key].end < end_char:
+            results[key] = Match(label, start_char, end_char, text[start_char:end_char])
     return sorted(results.values(), key=lambda m: (m.start, m.label))
 
 
 def tokens(text: str) -> list[str]:
     """Token texts of `text` (digit groups joined back with a plain space)."""
-    return [t.text.replace(JOINER, " ") for t in get_nlp()(prepare(text))]
+    return [t.text.replace(JOINER, " ") for t in _TOKENIZER(prepare(text))]
