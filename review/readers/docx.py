@@ -13,15 +13,26 @@ of `w:body` in document order, text boxes excluded — i.e.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from clausier.model import Block, Piece, Place
+from review import budget
 from review.readers import paragraph_place, revision_findings
-from review.readers.xmlsafe import bounded_int, open_package, parse_part, required_part
+from review.readers.xmlsafe import (
+    bounded_int,
+    open_package,
+    parse,
+    parse_part,
+    read_part,
+    required_part,
+)
 from review.sources import SourceFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -148,6 +159,47 @@ class Styles:
             if style.bold is not None:
                 return style.bold
         return False
+
+
+# The AEs of a DCE share one Word template: its styles.xml (300 KB is common, three
+# quarters of reading a one-page AE) is parsed once per content (sha256) and per process.
+# Styles is never changed after it is built. The reading budget is still charged, as if
+# the part were parsed again (`_charge_as_parsed`).
+_STYLES_CACHE: OrderedDict[bytes, tuple[Styles, etree._Element]] = OrderedDict()
+_STYLES_CACHE_SIZE = 8
+_STYLES_LOCK = threading.Lock()
+
+
+def read_styles(archive: zipfile.ZipFile, piece: str) -> Styles:
+    """The styles of a Word package, from the cache when the same styles.xml was read."""
+    data = read_part(archive, "word/styles.xml", piece)
+    if data is None:
+        return Styles(None)
+    key = hashlib.sha256(data).digest()
+    with _STYLES_LOCK:
+        hit = _STYLES_CACHE.get(key)
+        if hit is not None:
+            _STYLES_CACHE.move_to_end(key)
+    if hit is not None:
+        _charge_as_parsed(data, piece, hit[1])
+        return hit[0]
+    root = parse(data, piece)
+    styles = Styles(root)
+    with _STYLES_LOCK:
+        _STYLES_CACHE[key] = (styles, root)
+        while len(_STYLES_CACHE) > _STYLES_CACHE_SIZE:
+            _STYLES_CACHE.popitem(last=False)
+    return styles
+
+
+def _charge_as_parsed(data: bytes, piece: str, root: etree._Element) -> None:
+    """What `xmlsafe.parse` charges to the reading budget for `data` (tree already built)."""
+    account = budget.current()
+    if account is None:
+        return
+    account.charge_elements(budget.count_elements(data), piece)
+    if account.characters + len(data) > account.limits.max_characters:
+        account.check_characters(sum(len(t) for t in root.itertext()), piece)
 
 
 _BUILTIN_HEADING = re.compile(r"^heading (\d)$")
@@ -600,7 +652,7 @@ def read_docx(source: SourceFile) -> Piece:
             f"{source.path} n'est pas un document Word complet (partie principale absente).",
             "Ouvrez-le dans Word et enregistrez-le de nouveau au format .docx.",
         )
-        styles = Styles(parse_part(archive, "word/styles.xml", source.path))
+        styles = read_styles(archive, source.path)
         numbering = Numbering(parse_part(archive, "word/numbering.xml", source.path), styles)
         body = document.find(W + "body")
         reader = _Reader(piece, styles, numbering)
