@@ -866,3 +866,31 @@ def test_batch_outputs_are_readable_as_the_umask_allows(tmp_path):
     assert {p.name for p in written} >= {"index.html", "synthese.csv", "synthese.xlsx"}
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o664, path.name
+
+
+def test_output_follows_the_terminal_width_and_says_kinds_as_people_do(tmp_path):
+    """Issue 12, item 17: with COLUMNS=60 the report, the hours table and `pieces` still
+    gave lines of 118-300 columns, and tables showed raw labels such as ANNEXE_CLAUSE."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    samples = Path(__file__).parents[1] / "samples"
+    runs = [
+        ["review", str(samples / "travaux-avec-erreurs"), "--date", "2026-11-25"],
+        ["hours", "--consultation", str(samples / "consultation-travaux.toml")],
+        ["pieces", str(samples / "travaux-conforme")],
+        ["profile", "check", str(samples / "profil-exemple.toml")],
+        ["hours", "--lot", "1;Gros oeuvre"],  # an error message
+    ]
+    for args in runs:
+        result = CliRunner().invoke(cli, args, env={"COLUMNS": "60"})
+        long = [line for line in result.output.splitlines() if len(line) > 60]
+        assert not long, (args[0], long)
+        assert "ANNEXE_CLAUSE" not in result.output and "AUTRE" not in result.output
+    pieces = CliRunner().invoke(cli, runs[2], env={"COLUMNS": "60"}).output
+    assert "type : Annexe clause sociale" in pieces
+    wide = CliRunner().invoke(cli, runs[1], env={"COLUMNS": "130"}).output
+    assert "Taux MO" in wide and max(len(line) for line in wide.splitlines()) <= 130

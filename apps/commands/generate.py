@@ -13,6 +13,7 @@ from apps.shell.options import (
     PROFILE_OPTION,
     announce_default_profile,
     cannot_write,
+    wrapped,
 )
 
 
@@ -22,7 +23,7 @@ class InputError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(f"Erreur : {self.message}", err=True)
+        click.echo(wrapped(f"Erreur : {self.message}"), err=True)
 
 
 @click.command("generate", context_settings=CONTEXT_SETTINGS)

@@ -16,6 +16,8 @@ from apps.shell.options import (
     format_for_output,
     format_option,
     output_file_option,
+    terminal_width,
+    wrapped,
     write_output,
 )
 
@@ -29,7 +31,7 @@ class InputError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(f"Erreur : {self.message}", err=True)
+        click.echo(wrapped(f"Erreur : {self.message}"), err=True)
 
 
 def parse_lot_option(value: str):
@@ -198,7 +200,7 @@ def command(
 
         content = render_xlsx(table, profile)
     else:
-        content = render_text(table, profile)
+        content = render_text(table, profile, width=terminal_width(120) if output is None else 120)
     write_output(output, content, force=force)
     if output is not None:
         click.echo(f"Heures écrites dans {output}.", err=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from apps.shell.options import CONTEXT_SETTINGS, HELP_OPTION, FrenchUsageError, format_option
+from apps.shell.options import CONTEXT_SETTINGS, HELP_OPTION, FrenchUsageError, fit, format_option
 
 
 @click.command(
@@ -117,6 +117,8 @@ def _finding_line(finding) -> str:
 
 
 def render_text(consultation) -> str:
+    from generators.reports.common import kind_label
+
     lines = []
     count = len(consultation.pieces)
     lines.append(
@@ -125,7 +127,7 @@ def render_text(consultation) -> str:
     for piece in consultation.pieces:
         lines.append("")
         lines.append(piece.path)
-        lines.append(f"  type : {piece.kind.value} — {piece.kind_reason}")
+        lines.append(f"  type : {kind_label(piece.kind)} — {piece.kind_reason}")
         lines.append(f"  format : {piece.format}, {_extent(piece)}")
         if piece.articles:
             lines.append("  articles :")
@@ -141,4 +143,4 @@ def render_text(consultation) -> str:
         lines.append("Fichiers non lus :")
         for finding in consultation.findings:
             lines.append(f"  {_finding_line(finding)}")
-    return "\n".join(lines)
+    return fit("\n".join(lines).splitlines())

@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from apps.shell.options import CONTEXT_SETTINGS, FORCE_OPTION, HELP_OPTION, cannot_write
+from apps.shell.options import (
+    CONTEXT_SETTINGS,
+    FORCE_OPTION,
+    HELP_OPTION,
+    cannot_write,
+    fit,
+    wrapped,
+)
 
 
 class InputError(click.ClickException):
@@ -19,7 +26,7 @@ class InputError(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(f"Erreur : {self.message}", err=True)
+        click.echo(wrapped(f"Erreur : {self.message}"), err=True)
 
 
 @click.group(
@@ -72,7 +79,7 @@ def check(file: Path) -> None:
         profile = load_profile(file)
     except ProfileError as exc:
         raise InputError(str(exc), exit_code=1) from None
-    click.echo(summary(profile, file))
+    click.echo(fit(summary(profile, file).splitlines()))
 
 
 def summary(profile, file: Path) -> str:

@@ -26,6 +26,7 @@ from apps.shell.options import (
     format_for_output,
     format_option,
     output_file_option,
+    terminal_width,
     write_output,
 )
 
@@ -148,7 +149,9 @@ def command(
         except OSError as error:
             raise cannot_write(annotate_dir, error) from None
     report = _run_review(ctx, path, profile_path, review_date, clause)
-    content = _render(report, fmt, use_color(no_color, output))
+    # On screen (or a pipe, where COLUMNS may say), the terminal's width; a file keeps 100.
+    width = terminal_width() if output is None else None
+    content = _render(report, fmt, use_color(no_color, output), width)
     write_output(output, content, force=force)
     if output is not None:
         click.echo(f"Rapport écrit dans {output}.", err=True)
@@ -181,7 +184,7 @@ def _run_review(ctx: click.Context, path: Path, profile_path, review_date, claus
         raise FrenchUsageError(str(error), ctx) from None
 
 
-def _render(report, fmt: str, color: bool) -> str:
+def _render(report, fmt: str, color: bool, width: int | None) -> str:
     if fmt == "json":
         from generators.reports import render_json
 
@@ -190,11 +193,8 @@ def _render(report, fmt: str, color: bool) -> str:
         from generators.reports import render_html
 
         return render_html(report)
-    import shutil
-
     from generators.reports import render_text
 
-    width = shutil.get_terminal_size((100, 24)).columns if color else None
     return render_text(report, color=color, width=width)
 
 

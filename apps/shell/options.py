@@ -100,7 +100,7 @@ class FrenchUsageError(click.UsageError):
     def show(self, file=None) -> None:
         file = file or sys.stderr
         name = self.ctx.command_path if self.ctx else "clausier"
-        click.echo(f"Erreur : {self.format_message()}", file=file)
+        click.echo(wrapped(f"Erreur : {self.format_message()}"), file=file)
         click.echo(f"Aide : {name} --help", file=file)
 
 
@@ -132,11 +132,48 @@ DEFAULT_PROFILE_NOTICE = (
 )
 
 
+def terminal_width(default: int = 100) -> int:
+    """The terminal's columns (COLUMNS wins, as everywhere); `default` when not a terminal."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((default, 24)).columns)
+
+
+def wrapped(text: str, indent: str = "  ") -> str:
+    """A message folded to the terminal's width; paths and words are never cut."""
+    import textwrap
+
+    return "\n".join(
+        textwrap.fill(
+            line,
+            width=terminal_width(),
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        for line in text.splitlines() or [""]
+    )
+
+
+def fit(lines: list[str]) -> str:
+    """Lines folded to the terminal's width, each continuation under its own line's text."""
+    out = []
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(wrapped(line, indent=indent + "  ") if line.strip() else line)
+    return "\n".join(out)
+
+
+def say(text: str) -> None:
+    """A message for the person (stderr: stdout may be a report or JSON), to the width."""
+    click.echo(wrapped(text), err=True)
+
+
 def announce_default_profile(profile_path: Path | None) -> None:
     """Say once, on stderr (stdout may be JSON), that the shipped profile is in use: its
     rates are starting values and its facilitator is to be completed."""
     if profile_path is None:
-        click.echo(DEFAULT_PROFILE_NOTICE, err=True)
+        say(DEFAULT_PROFILE_NOTICE)
 
 
 def check_new_output(path: Path, force: bool) -> None:
@@ -155,7 +192,7 @@ class OutputError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        click.echo(f"Erreur : {self.message}", err=True)
+        click.echo(wrapped(f"Erreur : {self.message}"), err=True)
 
 
 # errno -> what it means for a user writing a file.

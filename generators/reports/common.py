@@ -7,9 +7,21 @@ from dataclasses import dataclass, field
 
 # The French wording is shared with the rules, the clauses and the web pages.
 from clausier.french import fr_amount, fr_date, fr_int  # noqa: F401 (re-exported)
-from clausier.model import Finding, Lot, Piece, Report, Severity, hours_rank
+from clausier.model import Finding, Lot, Piece, PieceKind, Report, Severity, hours_rank
 
-# The order in which piece kinds appear as columns of the hours table.
+# Piece kinds as people say them (the JSON keeps the codes of docs/sorties.md).
+KIND_LABELS = {
+    "AAPC": "Avis (AAPC)",
+    "ANNEXE_CLAUSE": "Annexe clause sociale",
+    "AUTRE": "Autre pièce",
+}
+
+
+def kind_label(kind: PieceKind | str) -> str:
+    """« Annexe clause sociale » for ANNEXE_CLAUSE; RC, CCAP, AE… as they are."""
+    value = kind.value if isinstance(kind, PieceKind) else str(kind)
+    return KIND_LABELS.get(value, value)
+
 
 SEVERITY_PLURALS = {"error": "erreurs", "warning": "avertissements", "info": "informations"}
 
@@ -45,7 +57,7 @@ def suggestion_label(finding: Finding) -> str:
 
 def piece_label(piece: Piece) -> str:
     """« CCAP, docx, 412 paragraphes » for the piece heading."""
-    parts = [piece.kind.value, piece.format]
+    parts = [kind_label(piece.kind), piece.format]
     if piece.pages is not None:
         parts.append(f"{piece.pages} page{'s' if piece.pages > 1 else ''}")
     if piece.paragraphs is not None:

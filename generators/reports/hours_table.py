@@ -5,8 +5,6 @@ Shared by `clausier hours` and the web page's hours form.
 
 from __future__ import annotations
 
-import shutil
-
 CSV_HEADER = [
     "Lot",
     "Intitulé",
@@ -61,22 +59,29 @@ def _common_period(table) -> str | None:
     return periods.pop() if len(periods) == 1 else None
 
 
-def render_text(table, profile) -> str:
+# Below this width the table keeps the lot, its amount and its hours: the labour share and
+# the hours worked would squeeze the titles to a word per line.
+NARROW = 100
+
+
+def render_text(table, profile, width: int = 120) -> str:
+    """The table for a terminal `width` columns wide (every line fits)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
     from clausier.french import fr_euros, fr_hours, fr_rate
 
-    view = Table(box=box.SIMPLE_HEAD, show_footer=True, title_justify="left")
-    view.title = f"Heures d'insertion — {profile.name}"
+    narrow = width < NARROW
+    view = Table(box=box.SIMPLE_HEAD, show_footer=True)
     total = sum(lot.amount_ht or 0 for lot in table.lots)
     view.add_column("Lot", footer="Total", no_wrap=True)
-    view.add_column("Intitulé", min_width=24, max_width=40)
+    view.add_column("Intitulé", min_width=12 if narrow else 24, max_width=40)
     view.add_column("Montant HT", justify="right", footer=fr_euros(total), no_wrap=True)
-    view.add_column("Métier", no_wrap=True)
-    view.add_column("Taux MO", justify="right", no_wrap=True)
-    view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
+    if not narrow:
+        view.add_column("Métier", no_wrap=True)
+        view.add_column("Taux MO", justify="right", no_wrap=True)
+        view.add_column("Heures\ntravaillées", justify="right", no_wrap=True)
     per = {"year": "/an", "tranche": "/tranche"}.get(_common_period(table), "")
     view.add_column(
         "Heures\nd'insertion",
@@ -93,30 +98,30 @@ def render_text(table, profile) -> str:
             hours += "/an"
         elif lot.hours is not None and lot.period == "tranche":
             hours += "/tranche"
-        view.add_row(
+        cells = [
             lot.number,
             lot.title or "",
             "—" if lot.amount_ht is None else fr_euros(lot.amount_ht),
-            lot.trade or "—",
-            "—" if lot.labour_share is None else fr_rate(lot.labour_share),
-            "—" if lot.hours_worked is None else fr_hours(round(lot.hours_worked)),
-            hours,
-            _note_ref(lot, notes),
-        )
-    width = max(120, shutil.get_terminal_size((120, 24)).columns)
+        ]
+        if not narrow:
+            cells.append(lot.trade or "—")
+            cells.append("—" if lot.labour_share is None else fr_rate(lot.labour_share))
+            cells.append("—" if lot.hours_worked is None else fr_hours(round(lot.hours_worked)))
+        view.add_row(*cells, hours, _note_ref(lot, notes))
     console = Console(
         width=width, record=True, file=_Null(), color_system=None, markup=False, highlight=False
     )
+    # The title above the table, not in it: rich crops a table title wider than the table.
+    console.print(f"Heures d'insertion — {profile.name}")
     console.print(view)
     for number, note in enumerate(notes, start=1):
-        console.print(f"({number}) {note}", soft_wrap=True)
+        console.print(f"({number}) {note}")
     if notes:
         console.print()
     console.print(
         f"heures = montant HT × taux MO × {fr_rate(profile.insertion_rate)} "
-        f"(taux d'insertion) ÷ {fr_hours(profile.hourly_cost)} €/h (coût horaire),\n"
-        f"arrondies à {profile.rounding_step} h ; aucune clause sous {profile.min_hours} h.",
-        soft_wrap=True,
+        f"(taux d'insertion) ÷ {fr_hours(profile.hourly_cost)} €/h (coût horaire), "
+        f"arrondies à {profile.rounding_step} h ; aucune clause sous {profile.min_hours} h."
     )
     lines = console.export_text().splitlines()
     return "\n".join(line.rstrip() for line in lines) + "\n"

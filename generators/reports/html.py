@@ -17,6 +17,7 @@ from .common import (
     counts_line,
     group_findings,
     hours_kinds,
+    kind_label,
     lot_disagrees,
     lot_label,
     piece_label,
@@ -32,6 +33,7 @@ def _environment():
         place_label=place_label,
         suggestion_label=suggestion_label,
         piece_label=piece_label,
+        kind_label=kind_label,
         lot_label=lot_label,
         lot_disagrees=lot_disagrees,
     )

@@ -18,6 +18,7 @@ from .common import (
     fr_int,
     group_findings,
     hours_kinds,
+    kind_label,
     lot_disagrees,
     lot_label,
     piece_label,
@@ -124,7 +125,7 @@ def _lots_table(console, report: Report) -> None:
     table.add_column("Montant HT", justify="right", no_wrap=True)
     table.add_column("Métier", overflow="fold")
     for kind in kinds:
-        table.add_column(kind, justify="right", no_wrap=True)
+        table.add_column(kind_label(kind), justify="right", no_wrap=True)
     table.add_column("Calculées", justify="right", no_wrap=True)
     for lot in report.lots:
         differs = lot_disagrees(lot)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from clitext import flat
 from docx import Document
 
 from apps.cli import cli
@@ -33,7 +34,7 @@ def test_generates_the_sample_consultation(tmp_path):
     result = run(CONSULTATION, "-o", str(out))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(SAMPLE_FILES)
-    assert "7 document(s) écrit(s)" in result.output
+    assert "7 document(s) écrit(s)" in flat(result.output)
     for name in SAMPLE_FILES:
         assert name in result.output
     ae = Document(str(out / "AE_2026-014_lot1_engagement.docx"))
@@ -49,7 +50,7 @@ def test_only(tmp_path):
     ]
     result = run(CONSULTATION, "-o", str(tmp_path), "--only", "ccap,bpu")
     assert result.exit_code == 2
-    assert "« bpu » n'est pas un document connu" in result.output
+    assert "« bpu » n'est pas un document connu" in flat(result.output)
 
 
 def test_force(tmp_path):
@@ -58,8 +59,8 @@ def test_force(tmp_path):
     rc.write_bytes(b"copie modifiee par l'acheteur")
     result = run(CONSULTATION, "-o", str(tmp_path), "--only", "rc")
     assert result.exit_code == 2
-    assert "RC_2026-014_clause_insertion.docx existe déjà" in result.output
-    assert "--force" in result.output
+    assert "RC_2026-014_clause_insertion.docx existe déjà" in flat(result.output)
+    assert "--force" in flat(result.output)
     assert rc.read_bytes() == b"copie modifiee par l'acheteur"
     result = run(CONSULTATION, "-o", str(tmp_path), "--only", "rc", "--force")
     assert result.exit_code == 0, result.output
@@ -75,8 +76,8 @@ def test_missing_variable_in_own_template(tmp_path):
     out = tmp_path / "sortie"
     result = run(CONSULTATION, "-o", str(out), "--templates", str(templates))
     assert result.exit_code == 2
-    assert "ae_engagement.docx" in result.output
-    assert "« heures_lot »" in result.output
+    assert "ae_engagement.docx" in flat(result.output)
+    assert "« heures_lot »" in flat(result.output)
     assert not out.exists()
 
 
@@ -91,7 +92,7 @@ def test_profile_option(tmp_path):
     bad.write_text("[profil]\ntaux_insertion = 5\n", encoding="utf-8")
     result = run(CONSULTATION, "-o", str(out), "--profile", str(bad), "--force")
     assert result.exit_code == 2
-    assert "profil.toml" in result.output
+    assert "profil.toml" in flat(result.output)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +117,7 @@ def test_bad_consultation_file(tmp_path):
     path.write_text('[consultation]\nacheteur = "Commune"\nnature = "travau"\n', encoding="utf-8")
     result = run(str(path), "-o", str(tmp_path / "sortie"))
     assert result.exit_code == 2
-    assert "consultation.toml" in result.output and "nature" in result.output
+    assert "consultation.toml" in flat(result.output) and "nature" in flat(result.output)
 
 
 def test_from_a_reviewed_tender_folder(tmp_path):
@@ -158,4 +159,4 @@ def test_from_a_reviewed_tender_folder(tmp_path):
 def test_from_a_missing_folder(tmp_path):
     result = run("--from", str(tmp_path / "absent"), "-o", str(tmp_path / "o"))
     assert result.exit_code == 2
-    assert "introuvable" in result.output
+    assert "introuvable" in flat(result.output)

@@ -22,7 +22,7 @@ def test_init_writes_a_commented_profile_that_checks(tmp_path):
     path = tmp_path / "mon-profil.toml"
     result = run("init", str(path))
     assert result.exit_code == 0, result.output
-    assert f"clausier profile check {path}" in result.output
+    assert f"clausier profile check {path}" in flat(result.output)
     text = path.read_text(encoding="utf-8")
     # Every key of the top tables is explained by a French comment just above it.
     lines = text.splitlines()
@@ -52,7 +52,7 @@ def test_init_default_name_and_no_overwrite_without_force(tmp_path, monkeypatch)
     path.write_text("# mon travail\n", encoding="utf-8")
     result = run("init")
     assert result.exit_code == 2
-    assert "existe déjà" in result.output and "--force" in result.output
+    assert "existe déjà" in flat(result.output) and "--force" in flat(result.output)
     assert path.read_text(encoding="utf-8") == "# mon travail\n"
     assert run("init", "--force").exit_code == 0
     assert "[profil]" in path.read_text(encoding="utf-8")
@@ -61,9 +61,9 @@ def test_init_default_name_and_no_overwrite_without_force(tmp_path, monkeypatch)
 def test_check_a_valid_profile_prints_a_summary():
     result = run("check", str(SAMPLES / "profil-exemple.toml"))
     assert result.exit_code == 0, result.output
-    assert "Profil valide" in result.output and "Exemple — territoire" in result.output
-    assert "coût horaire 32 €/h" in result.output and "arrondi 10 h" in result.output
-    assert "PLIE du Val d'Exemple" in result.output
+    assert "Profil valide" in flat(result.output) and "Exemple — territoire" in flat(result.output)
+    assert "coût horaire 32 €/h" in flat(result.output) and "arrondi 10 h" in flat(result.output)
+    assert "PLIE du Val d'Exemple" in flat(result.output)
 
 
 def test_check_an_invalid_profile_exits_1_with_the_key_and_line(tmp_path):
@@ -71,20 +71,22 @@ def test_check_an_invalid_profile_exits_1_with_the_key_and_line(tmp_path):
     path.write_text('[metiers.peinture]\nlibelle = "P"\ntaux_main_oeuvre = 1.7\n', encoding="utf-8")
     result = run("check", str(path))
     assert result.exit_code == 1
-    assert "metiers.peinture.taux_main_oeuvre" in result.output and "ligne 3" in result.output
+    assert "metiers.peinture.taux_main_oeuvre" in flat(result.output) and "ligne 3" in flat(
+        result.output
+    )
     assert "Profil valide" not in result.output
 
 
 def test_check_a_missing_file_exits_1(tmp_path):
     result = run("check", str(tmp_path / "absent.toml"))
-    assert result.exit_code == 1 and "introuvable" in result.output
+    assert result.exit_code == 1 and "introuvable" in flat(result.output)
 
 
 def test_check_lists_rules(tmp_path):
     path = tmp_path / "p.toml"
     path.write_text('[regles]\nCS405 = "desactivee"\n', encoding="utf-8")
     result = run("check", str(path))
-    assert result.exit_code == 0 and "CS405 désactivée" in result.output
+    assert result.exit_code == 0 and "CS405 désactivée" in flat(result.output)
 
 
 def test_help_is_french():

@@ -86,7 +86,7 @@ def test_html_to_a_file_never_overwritten_without_force(errors_dce, tmp_path):
     result = run(str(errors_dce), "--date", DATE, "--format", "html", "-o", str(out))
     assert result.exit_code == 1
     assert result.stdout == ""  # the report went to the file
-    assert f"Rapport écrit dans {out}" in result.output
+    assert f"Rapport écrit dans {out}" in flat(result.output)
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="fr">' in html
     assert "CS201" in html and "Lots et heures d'insertion" in html
@@ -94,7 +94,7 @@ def test_html_to_a_file_never_overwritten_without_force(errors_dce, tmp_path):
     out.write_text("ne pas écraser", encoding="utf-8")
     result = run(str(errors_dce), "--date", DATE, "--format", "html", "-o", str(out))
     assert result.exit_code == 2
-    assert "existe déjà" in result.output and "--force" in result.output
+    assert "existe déjà" in flat(result.output) and "--force" in flat(result.output)
     assert out.read_text(encoding="utf-8") == "ne pas écraser"
 
     result = run(str(errors_dce), "--date", DATE, "--format", "html", "-o", str(out), "--force")
@@ -167,7 +167,7 @@ def test_usage_errors_exit_2(clean_dce, args, words):
 def test_usage_errors_we_write_are_french(clean_dce):
     result = run("/nulle/part/DCE")
     assert result.output.startswith("Erreur : Le chemin /nulle/part/DCE n'existe pas")
-    assert "Aide : " in result.output
+    assert "Aide : " in flat(result.output)
 
 
 def test_bad_profile_is_a_french_usage_error(clean_dce, tmp_path):
@@ -175,9 +175,9 @@ def test_bad_profile_is_a_french_usage_error(clean_dce, tmp_path):
     profile.write_text("[heures]\ntaux_insertion = « beaucoup »\n", encoding="utf-8")
     result = run(str(clean_dce), "--profile", str(profile))
     assert result.exit_code == 2
-    assert "Erreur : " in result.output and "profil.toml" in result.output
+    assert "Erreur : " in flat(result.output) and "profil.toml" in flat(result.output)
     result = run(str(clean_dce), "--profile", str(tmp_path / "absent.toml"))
-    assert result.exit_code == 2 and "absent.toml" in result.output
+    assert result.exit_code == 2 and "absent.toml" in flat(result.output)
 
 
 # ---------------------------------------------------------------- annotated copies
@@ -191,7 +191,7 @@ def test_annotate_writes_copies_and_never_touches_the_originals(errors_dce, tmp_
     assert digest(errors_dce) == before
     names = sorted(p.name for p in out.iterdir())
     assert names == ["AAPC_annote.pdf", "AE_annote.odt", "CCAP_annote.docx", "RC_annote.pdf"]
-    assert f"4 copies annotées dans {out}" in result.output
+    assert f"4 copies annotées dans {out}" in flat(result.output)
 
     from docx import Document
 
@@ -208,17 +208,17 @@ def test_annotate_keeps_existing_copies_without_force(errors_dce, tmp_path):
     copy = out / "CCAP_annote.docx"
     copy.write_bytes(b"retouche du facilitateur")
     result = run(str(errors_dce), "--date", DATE, "--annotate", str(out))
-    assert "existe déjà" in result.output and "--force" in result.output
+    assert "existe déjà" in flat(result.output) and "--force" in flat(result.output)
     assert copy.read_bytes() == b"retouche du facilitateur"
     result = run(str(errors_dce), "--date", DATE, "--annotate", str(out), "--force")
     assert copy.read_bytes() != b"retouche du facilitateur"
-    assert "4 copies annotées" in result.output
+    assert "4 copies annotées" in flat(result.output)
 
 
 def test_corrections_are_counted_and_written_as_tracked_changes(errors_dce, tmp_path):
     out = tmp_path / "annotes"
     result = run(str(errors_dce), "--date", DATE, "--annotate", str(out), "--corrections")
-    assert "en suivi des modifications" in result.output
+    assert "en suivi des modifications" in flat(result.output)
     from docx import Document
 
     body = Document(str(out / "CCAP_annote.docx")).element.body
@@ -232,4 +232,4 @@ def test_annotate_into_a_file_is_a_usage_error(clean_dce, tmp_path):
     target = tmp_path / "fichier"
     target.write_text("x")
     result = run(str(clean_dce), "--annotate", str(target))
-    assert result.exit_code == 2 and "attend un dossier" in result.output
+    assert result.exit_code == 2 and "attend un dossier" in flat(result.output)

@@ -16,14 +16,14 @@ def test_refuses_an_open_address_without_token(host, monkeypatch):
     monkeypatch.delenv("CLAUSIER_JETON", raising=False)
     result = CliRunner().invoke(cli, ["serve", "--host", host])
     assert result.exit_code == 2
-    assert "refuse de démarrer sans jeton d'accès" in result.output
-    assert "--generate-token" in result.output
+    assert "refuse de démarrer sans jeton d'accès" in flat(result.output)
+    assert "--generate-token" in flat(result.output)
 
 
 def test_refuses_a_short_token():
     result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--token", "court"])
     assert result.exit_code == 2
-    assert "jeton d'accès est trop court" in result.output
+    assert "jeton d'accès est trop court" in flat(result.output)
 
 
 def test_bad_profile_stops_the_start(tmp_path):
@@ -31,14 +31,14 @@ def test_bad_profile_stops_the_start(tmp_path):
     profile.write_text("[profil]\ntaux_insertion = 7\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["serve", "--profile", str(profile)])
     assert result.exit_code == 2
-    assert "profil.toml" in result.output and "taux_insertion" in result.output
+    assert "profil.toml" in flat(result.output) and "taux_insertion" in flat(result.output)
 
 
 def test_help_is_french():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     assert "Ouvrir Clausier dans le navigateur" in flat(result.output)
-    assert "--generate-token" in result.output and "Jeton d'accès" in flat(result.output)
+    assert "--generate-token" in flat(result.output) and "Jeton d'accès" in flat(result.output)
 
 
 def test_loopback_and_address():
