@@ -198,6 +198,30 @@ def _piece_lot(text: PieceText) -> str | None:
     return None
 
 
+# « Le contrat comporte une condition d'exécution à caractère social relative à l'insertion »
+# (a notice's words; folded text). The spaCy title patterns miss « d'exécution … social ».
+_SOCIAL_CONDITION = re.compile(
+    r"conditions?\s+(?:particulieres?\s+)?d'execution\s+(?:a\s+caractere\s+|de\s+nature\s+)?sociale?s?"
+    r"|considerations?\s+(?:relatives?\s+au\s+domaine\s+)?sociales?"
+)
+_DENIED_BEFORE = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+){0,3}(?:pas|aucune?)\b|\bsans\b|\baucune?\b")
+
+
+def _social_condition(seg: Segment, facts: Facts, none_spans: list) -> None:
+    """A clause mention in the words of a notice: a social execution condition announced,
+    not denied (« ne comporte pas de condition d'exécution sociale » announces none)."""
+    for match in _SOCIAL_CONDITION.finditer(seg.norm):
+        start, _ = seg.sentence_around(match.start())
+        if _DENIED_BEFORE.search(seg.norm[start : match.start()]):
+            continue
+        if any(s is seg and a <= match.start() < b + 5 for s, a, b in none_spans):
+            continue
+        facts.add(
+            "clause_mention", seg.text[match.start() : match.end()], seg, match.start(), match.end()
+        )
+        return
+
+
 def _across_cells(seg: Segment, start: int, end: int) -> bool:
     """True when [start, end) runs from one table cell into another block."""
     first, last = seg.block_at(start), seg.block_at(max(end - 1, start))
@@ -385,6 +409,10 @@ def extract(text: PieceText, facts: Facts) -> None:
             facts.add(
                 "derogation", seg.text[match.start() : match.end()], seg, match.start(), match.end()
             )
+            # « Dérogation motivée à l'obligation de clause sociale : … »: the clause words
+            # of a derogation announce no clause.
+            d_start, d_end = seg.sentence_around(match.start())
+            none_spans.append((seg, d_start, max(d_end, match.end())))
         if not INSERTION_HINT.search(seg.norm) and not INSERTION_HINT.search(
             unaccent(seg.headings)
         ):
@@ -396,3 +424,5 @@ def extract(text: PieceText, facts: Facts) -> None:
                 continue
             facts.add("clause_mention", match.text, seg, match.start, match.end)
             break
+        else:
+            _social_condition(seg, facts, none_spans)

@@ -121,6 +121,10 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
     # Key/value rows: « Nombre d'heures d'insertion | 150 heures »
     from review.facts.text import table_rows
 
+    lot_ids = {id(rows) for _, rows in lot_tables(text)}
+    for rows in table_rows(text.piece).values():
+        if id(rows) not in lot_ids:
+            _single_row_table(text, facts, rows)
     for rows in table_rows(text.piece).values():
         for row in rows:
             if len(row) < 2:
@@ -148,11 +152,36 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
     return found
 
 
+def _single_row_table(text: PieceText, facts: Facts, rows) -> None:
+    """« Objet | Heures d'insertion par an » over one row « Nettoyage des locaux | 215 »: a
+    contract not divided into lots states its hours in a column without lot numbers."""
+    from review.facts.lots import TableColumns, _segment_of
+
+    if len(rows) != 2:
+        return
+    header = [c for c, _ in rows[0]]
+    cols = TableColumns.from_header(header)
+    if cols.hours is None or not _INSERTION_TABLE.search(unaccent(header[cols.hours])):
+        return
+    row = rows[1]
+    if cols.hours >= len(row):
+        return
+    cell, place = row[cols.hours]
+    value = _hours_value(cell)
+    if value is None or re.search(r"[a-z]{3,}", unaccent(cell).replace("heures", "")):
+        return
+    seg, start = _segment_of(text, place)
+    facts.add("hours", value, seg, start, start + len(cell), lot=text.lot)
+    period = cols.period or _period(cell)
+    if period:
+        facts.add("hours_period", period, seg, start, start + len(cell), lot=text.lot)
+
+
 # « Le nombre d'heures d'insertion est de 615 pour le lot 1 et de 270 pour le lot 2 »:
 # figures without « heures » after a « nombre / volume d'heures » phrase (folded text).
 _BARE = re.compile(
     r"(?:\b(?:est|sont)\s+(?:fixee?s?\s+)?(?:de|a)|\bet\s+(?:de|a)|:)\s*"
-    r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{1,6})(?=\s*(?:pour\b|au titre\b|\(|[.;,]|$))"
+    r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{1,6})(?=\s*(?:pour\b|au titre\b|par an\b|par annee\b|/\s*an\b|\(|[.;,]|$))"
 )
 
 
@@ -192,7 +221,14 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
         )
         if not (said_insertion or seg.in_clause):
             continue
-        if _NOT_INSERTION_BEFORE.search(before[-40:]) or _NOT_INSERTION_AFTER.search(after[:30]):
+        if _NOT_INSERTION_BEFORE.search(before[-40:]):
+            continue
+        # « Le volume d'heures d'insertion est fixé à 640 heures de travail par an »: the
+        # insertion phrase before the figure says what the hours are.
+        named = any(s_start <= p.start < start for p in phrases)
+        if _NOT_INSERTION_AFTER.search(after[:30]) and not (
+            named and re.match(r"^\W*de travail\b", after)
+        ):
             continue
         window = before[-50:]
         if (

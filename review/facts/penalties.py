@@ -35,6 +35,9 @@ class SmicValue:
 _REPORTING = re.compile(
     r"(?:retard|defaut|absence|non[- ](?:transmission|production|remise|communication|fourniture)|manquement)"
     r"[^.]{0,80}(?:transmi\w*|justificati\w*|document\w*|fiches?|tableaux?|bilans?|etats?|rapports?|renseignements?|pieces?|suivi|reporting)"
+    # « tout document de suivi non remis dans le délai », « par document manquant »
+    r"|(?:documents?|fiches?|tableaux?|justificatifs?|bilans?|etats?|rapports?|attestations?)\b"
+    r"[^.]{0,60}?(?:non\s+(?:remis|transmis|fournis?|communiques?|produits?|retournes?)|(?:remis|transmis)\w*\s+(?:en|avec)\s+retard|manquante?s?)"
 )
 # What makes a penalty one for hours not performed when the sentence is also about the
 # follow-up documents: « heures », « manquement » or « engagement » alone may be the
@@ -152,6 +155,10 @@ def extract(text: PieceText, facts: Facts) -> None:
             has_amount = bool(_AMOUNT.search(body))
             if not has_amount and _POINTER.search(sentence):
                 continue  # « les pénalités sont précisées dans le CCAP »
+            if not has_amount and (
+                len(sentence.split()) < 8 or re.search(r"derogation", unaccent(seg.headings))
+            ):
+                continue  # « 20.1 (montant des pénalités d'insertion) »: a label, a list entry
             introduces = not has_amount and _INTRODUCES.search(sentence.rstrip(" ."))
             if introduces and _table_rows(seg, facts, done, after=end):
                 continue  # « … sont les suivantes » and its table

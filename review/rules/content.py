@@ -87,6 +87,11 @@ def uncovered_lots(facts: Facts) -> dict[str, Fact]:
     return missing
 
 
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _lots_without_hours(
     consultation: Consultation, facts: Facts, ctx: RuleContext
 ) -> Iterable[Finding]:
@@ -108,14 +113,18 @@ def _lots_without_hours(
             if computed
             else " (commande « clausier hours » pour le calcul)"
         )
+        # Reported at the clause article of the judged piece (the CCAP), not at the RC
+        # sentence that lists the lots covered (that sentence is the excerpt).
+        s = scope(consultation, facts, ctx)
+        at = s.host_fact if s.host is not None and s.host_fact is not None else fact
         yield fact_finding(
             "CS301",
-            f"La clause d'insertion concerne le lot {lot}, mais aucune pièce ne fixe de nombre "
-            f"d'heures d'insertion pour ce lot.",
+            f"La clause d'insertion concerne le lot {lot} ({fact.piece} : « {_short(fact.text)} »), "
+            "mais aucune pièce ne fixe de nombre d'heures d'insertion pour ce lot.",
             suggestion=f"Indiquer le nombre d'heures d'insertion du lot {lot}{calc} dans le CCAP "
             "(ou l'annexe clause sociale) et l'acte d'engagement, ou retirer le lot de la liste "
             "des lots concernés.",
-            fact=fact,
+            fact=at,
             facts=facts,
             lot=lot,
         )

@@ -433,3 +433,35 @@ def test_rate_per_tranche_is_no_lot_total(tmp_path):
     assert not [f for f in report.facts if f.kind == "hours"]
     rates = [f.value for f in report.facts if f.kind == "hours_rate"]
     assert [(r.hours, r.per_amount) for r in rates] == [(35, 100000.0), (35, 100000.0)]
+
+
+def test_derogation_that_names_the_clause_carries_none(tmp_path):
+    """« Dérogation motivée à l'obligation de clause sociale : … pas de lien suffisant avec
+    son objet » names the clause to say there is none: no CS101, CS103, nor CS501."""
+    words = (
+        "Dérogation motivée à l'obligation de clause sociale : le marché porte sur la fourniture "
+        "de sel en vrac ; une condition d'exécution relative à l'emploi ne présenterait pas de "
+        "lien suffisant avec son objet."
+    )
+    rc_doc = rc(object_=SERVICES_RC_OBJECT, lots=None, clause=None, extra=[P(words)])
+    report = run(
+        write_dce(
+            tmp_path,
+            {
+                "RC.docx": rc_doc,
+                "CCAP.docx": ccap(clause_title=None, docs="CCAG-FCS"),
+                "AE.docx": NO_CLAUSE_AE,
+            },
+        )
+    )
+    assert [f.code for f in report.findings if f.severity.value != "info"] == []
+
+
+def test_lot_covered_without_hours_is_reported_at_the_ccap_clause(tmp_path):
+    """The RC says the clause covers lots 1 to 3, hours are given for lots 1 and 2: CS301 for
+    lot 3 at the CCAP's clause article (the RC sentence quoted in the message)."""
+    rc_doc = rc(clause="La clause sociale d'insertion concerne les lots 1 à 3 (article 9 du CCAP).")
+    report = run(write_dce(tmp_path, {"RC.docx": rc_doc}))
+    found = by_code(report, "CS301")
+    assert [(f.piece, f.lot, f.location.article) for f in found] == [("CCAP.docx", "3", "9")]
+    assert "RC.docx" in found[0].message
