@@ -25,7 +25,16 @@ NNBSP = "\u202f"  # narrow no-break space: thousands separator in reports and pa
 def strip_accents(text: str) -> str:
     """« Pôle » -> « Pole »: combining marks removed, case kept (every fold below uses it)."""
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    if decomposed.isascii():
+        return decomposed
+    if len(decomposed) < 64:
+        return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    # A long text (a segment, a page): look up each distinct character once, not each
+    # character (ten times faster on a CCAP article; same result).
+    for char in set(decomposed):
+        if unicodedata.category(char) == "Mn":
+            decomposed = decomposed.replace(char, "")
+    return decomposed
 
 
 def _fold_char(char: str) -> str:
