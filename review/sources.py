@@ -35,8 +35,8 @@ class Limits:
     ratio_min_bytes: int = 2 * MIB  # the ratio is only checked above this expanded size
     # The reading budget (review.budget): work, not bytes.
     max_characters: int = 20_000_000  # text read from all pieces (a long CCAP: ~200 000)
-    min_characters: int = 500_000  # ... at least, whatever the consultation's size
-    characters_per_byte: float = 4.0  # ... else per byte handed in (real pieces: < 1)
+    min_characters: int = 200_000  # ... at least, whatever the consultation's size
+    characters_per_byte: float = 2.0  # ... else per byte handed in (real pieces: < 1)
     max_elements: int = 5_000_000  # XML elements parsed in all pieces (a CCAP: ~50 000)
     max_pieces: int = 1000  # documents read (plans and pictures are only listed)
     max_seconds: float = 300.0  # reading the whole consultation

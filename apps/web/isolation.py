@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import resource
 import signal
 import threading
 from dataclasses import dataclass
@@ -44,6 +45,14 @@ class ReviewRequest:
     limits: Any = None
     piece_timeout: float | None = None
     plugins: tuple[str, ...] = ()  # modules (dotted names or .py paths) imported first
+
+
+@dataclass
+class ReviewResult:
+    report: Any  # clausier.model.Report
+    fragment: str  # render_html(report, standalone=False)
+    peak_mb: float  # the child's peak memory and CPU time (logged: what an upload cost)
+    cpu_seconds: float
 
 
 _context_lock = threading.Lock()
@@ -81,8 +90,8 @@ class Children:
         self._live: set[Any] = set()
         self.closed = False
 
-    def run(self, request: ReviewRequest, timeout: float, on_step=None) -> tuple[Any, str]:
-        """(report, HTML fragment) of the review; ReviewStopped when the child is killed
+    def run(self, request: ReviewRequest, timeout: float, on_step=None) -> ReviewResult:
+        """The review's report and HTML fragment; ReviewStopped when the child is killed
         after `timeout` seconds, dies, or the server stops."""
         ctx = context()
         parent, child = ctx.Pipe(duplex=False)
@@ -101,7 +110,7 @@ class Children:
             _kill(process)
             parent.close()
 
-    def _wait(self, process, conn, timeout: float, on_step) -> tuple[Any, str]:
+    def _wait(self, process, conn, timeout: float, on_step) -> ReviewResult:
         import time
 
         deadline = time.monotonic() + timeout
@@ -202,7 +211,10 @@ def _child_main(conn, request: ReviewRequest) -> None:
             consultation, profile=request.profile, review_date=request.review_date
         )
         report.consultation = request.display_name
-        conn.send(("done", (report, render_html(report, standalone=False))))
+        fragment = render_html(report, standalone=False)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = usage.ru_utime + usage.ru_stime
+        conn.send(("done", ReviewResult(report, fragment, usage.ru_maxrss / 1024, cpu)))
     except BaseException as error:  # noqa: BLE001 - told to the server, which logs it
         import traceback
 

@@ -50,6 +50,8 @@ class Job:
     error: str = ""  # French, when status == FAILED
     started: float | None = None
     finished: float | None = None
+    peak_mb: float = 0.0  # the review process's peak memory and CPU time
+    cpu_seconds: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)  # copies
     future: Future | None = field(default=None, repr=False)  # the background run
 

@@ -249,11 +249,19 @@ def _review_work(settings, children):
         )
         job.step = "Lecture des pièces…"
         try:
-            job.report, job.fragment = children.run(
+            result = children.run(
                 request, settings.review_timeout, on_step=lambda step: setattr(job, "step", step)
             )
         except ReviewStopped as stopped:
             raise JobFailed(stopped.message) from None
+        job.report, job.fragment = result.report, result.fragment
+        job.peak_mb, job.cpu_seconds = result.peak_mb, result.cpu_seconds
+        log.info(
+            "Relecture %s terminée : %.1f s de calcul, mémoire maximale %.0f Mo",
+            job.id[:6],
+            job.cpu_seconds,
+            job.peak_mb,
+        )
 
     return work
 

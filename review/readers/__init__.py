@@ -196,8 +196,17 @@ def _standard_package(data: bytes, name: str) -> bytes:
 
     try:
         with open_zip(data) as archive:
+            seen: set[str] = set()
             for info in archive.infolist():
                 check_part(info, name)
+                if info.filename in seen:  # which one would Word read? Neither is trusted.
+                    raise ReadError(
+                        f"{name} contient deux parties internes du même nom ({info.filename}) : "
+                        "son contenu est ambigu, il n'a pas été lu.",
+                        "Ouvrez-le dans son logiciel et enregistrez-le de nouveau, ou demandez "
+                        "une copie intacte.",
+                    )
+                seen.add(info.filename)
             if is_standard(archive):
                 return data
             return standard_copy(archive, MAX_PART_BYTES)
