@@ -208,11 +208,23 @@ def classify(piece: Piece) -> None:
         piece.kind = _K.AUTRE
         piece.kind_reason = "aucun texte lu : la pièce n'a pas pu être relue"
         return
-    for block in _title_blocks(piece):
-        found = kind_from_text(block.text)
+    area = _title_blocks(piece)
+    for index, block in enumerate(area):
+        text = block.text
+        found = kind_from_text(text)
+        following = area[index + 1] if index + 1 < len(area) else None
+        if (
+            not found
+            and following is not None
+            and block.place.page is not None
+            and following.place.page == block.place.page
+        ):
+            # « RÈGLEMENT DE LA » / « CONSULTATION »: a title set on two PDF lines.
+            text = f"{block.text} {following.text}"
+            found = kind_from_text(text)
         if found:
             piece.kind = found[0]
-            piece.kind_reason = f"titre : « {_short(block.text)} » ({_where(block)})"
+            piece.kind_reason = f"titre : « {_short(text)} » ({_where(block)})"
             return
     for block in piece.furniture:
         if block.area == "header":

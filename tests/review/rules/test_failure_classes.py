@@ -465,3 +465,13 @@ def test_lot_covered_without_hours_is_reported_at_the_ccap_clause(tmp_path):
     found = by_code(report, "CS301")
     assert [(f.piece, f.lot, f.location.article) for f in found] == [("CCAP.docx", "3", "9")]
     assert "RC.docx" in found[0].message
+
+
+def test_pdf_title_on_two_lines_names_the_piece(tmp_path):
+    """« RÈGLEMENT DE LA » / « CONSULTATION » on two PDF lines: the RC (no CS105 « RC
+    missing »)."""
+    doc = rc()
+    doc.items[0:1] = [P("RÈGLEMENT DE LA"), P("CONSULTATION")]
+    report = run(write_dce(tmp_path, {"RC.docx": None, "Piece_01.pdf": doc}))
+    assert {p.path: p.kind.value for p in report.pieces}["Piece_01.pdf"] == "RC"
+    assert "CS105" not in {f.code for f in report.findings}
