@@ -894,3 +894,84 @@ def test_output_follows_the_terminal_width_and_says_kinds_as_people_do(tmp_path)
     assert "type : Annexe clause sociale" in pieces
     wide = CliRunner().invoke(cli, runs[1], env={"COLUMNS": "130"}).output
     assert "Taux MO" in wide and max(len(line) for line in wide.splitlines()) <= 130
+
+
+# ---------------------------------------------------------------- hostile input (issue 12)
+# The whole matrix (CLI, batch, web, time and memory) is tests/test_hostile.py; each bug
+# keeps its one regression here, in process, on its reproducer of tests/fixtures/hostile/.
+
+
+def _hostile_findings(name: str) -> list:
+    from pathlib import Path
+
+    from review.reading import read_consultation
+
+    path = Path(__file__).parent / "fixtures" / "hostile" / name
+    consultation = read_consultation(path)
+    return consultation.findings + [f for p in consultation.pieces for f in p.findings]
+
+
+def test_bzip2_member_that_lies_about_its_size_is_not_expanded():
+    """1.5 KB of bzip2 took 3.8 GB: zipfile decompressed a whole chunk before cutting it
+    to the declared size. Members are now decompressed with a bound (review.members)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    findings = _hostile_findings("bomb-bzip2-lying-sizes.zip")
+    assert any("taille annoncée fausse" in f.message for f in findings)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KB
+
+
+def test_numbering_start_of_1e11_in_roman_numerals_is_bounded():
+    """`w:start` 1e11 in roman numerals: 19 s and 1 GB for one string of 10⁸ « m »."""
+    import time
+
+    started = time.perf_counter()
+    _hostile_findings("hang-docx-roman-start-1e11.docx")
+    from review.readers.docx import format_number
+
+    assert format_number(100_000_000_000, "lowerRoman") == "100000000000"
+    assert format_number(20_000_000_000, "lowerLetter") == "20000000000"
+    assert time.perf_counter() - started < 30  # minutes before; seconds on a slow machine
+
+
+def test_docx_of_150_mb_text_in_410_kb_is_refused_before_parsing():
+    findings = _hostile_findings("mem-docx-410KB-150MB-text.docx")
+    assert any("412 fois" in f.message and f.code == "CS901" for f in findings)
+
+
+def test_corrupt_deflate_member_is_one_cs901_not_a_lost_consultation():
+    """zlib.error escaped collect_sources and lost the whole consultation."""
+    findings = _hostile_findings("crash-00213.zip")
+    assert [f.piece for f in findings if f.code == "CS901"] == [
+        "Avis d'appel public à la concurrence.pdf"
+    ]
+
+
+def test_encrypted_mimetype_and_zip_version_8_4_do_not_escape_the_sniffer():
+    """RuntimeError and NotImplementedError escaped the format sniffer (a traceback)."""
+    assert any("mot de passe" in f.message for f in _hostile_findings("crash-01023.odt"))
+    assert any("endommagé" in f.message for f in _hostile_findings("crash-01716.xlsx"))
+
+
+def test_profile_nested_5000_levels_is_a_french_profile_error():
+    from pathlib import Path
+
+    import pytest
+
+    from clausier.profile import ProfileError, load_profile
+
+    with pytest.raises(ProfileError, match="imbriqués trop profondément"):
+        load_profile(Path(__file__).parent / "fixtures" / "hostile" / "profile-deep.toml")
+
+
+def test_zip_members_of_one_name_are_distinct_pieces():
+    """The CCAP's comments were written into a copy of the RC (same member name)."""
+    from pathlib import Path
+
+    from review.sources import collect_sources
+
+    path = Path(__file__).parent / "fixtures" / "hostile" / "duplicate-member-names.zip"
+    sources = collect_sources(path).sources
+    assert [s.path for s in sources] == ["CCAP.docx", "CCAP (2).docx", "ccap (3).DOCX"]
+    assert sources[0].read_bytes() != sources[1].read_bytes()
