@@ -975,3 +975,31 @@ def test_zip_members_of_one_name_are_distinct_pieces():
     sources = collect_sources(path).sources
     assert [s.path for s in sources] == ["CCAP.docx", "CCAP (2).docx", "ccap (3).DOCX"]
     assert sources[0].read_bytes() != sources[1].read_bytes()
+
+
+def test_two_versions_of_one_piece_are_cs905(tmp_path):
+    """Issue 12, item 20: « CCAP.docx » and « CCAP (copie).docx », or « RC_v1 » and
+    « RC_v2 », were reviewed twice with no word. CS905 names both; the AE of two lots are
+    no duplicates."""
+    import shutil
+    from datetime import date
+
+    from review.engine import review
+    from tools.simple_documents import Doc, H, P, write
+
+    ccap = Doc([H("Cahier des clauses administratives particulières"), P("Article 1 - Objet")])
+    write(tmp_path / "CCAP.docx", ccap)
+    shutil.copy(tmp_path / "CCAP.docx", tmp_path / "CCAP (copie).docx")
+    write(tmp_path / "RC_v1.docx", Doc([H("Règlement de la consultation"), P("Version 1.")]))
+    write(tmp_path / "RC_v2.docx", Doc([H("Règlement de la consultation"), P("Version 2.")]))
+    for lot in ("1", "2"):
+        write(tmp_path / f"AE_Lot0{lot}.docx", Doc([H("Acte d'engagement"), P(f"Lot {lot}.")]))
+    report = review(tmp_path, review_date=date(2026, 11, 25))
+    found = [f for f in report.findings if f.code == "CS905"]
+    assert sorted(f.piece for f in found) == ["CCAP.docx", "RC_v2.docx"] or sorted(
+        f.piece for f in found
+    ) == ["CCAP (copie).docx", "RC_v2.docx"], [f.message for f in found]
+    messages = " ".join(f.message for f in found)
+    assert "« CCAP (copie).docx »" in messages and "« CCAP.docx »" in messages
+    assert "« RC_v1.docx »" in messages and "même contenu" in messages
+    assert all(f.severity.value == "warning" and f.suggestion for f in found)

@@ -4,11 +4,14 @@ to every other code."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from clausier.model import Consultation, Finding
-from review.rules import rule
+from clausier.model import Consultation, Finding, Piece, PieceKind
+from review.nlp import fold
+from review.rules import finding, rule
 
 if TYPE_CHECKING:
     from review.facts import Facts
@@ -46,3 +49,53 @@ def unknown_kind(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
         if not p.blocks and any(f.code == "CS902" for f in p.findings)
     }
     return (f for f in _reading_findings(consultation, "CS904") if f.piece not in scanned)
+
+
+# What people add to a file name when they keep another version of it: « (copie) »,
+# « - Copie », « (2) », « _v2 », « version 3 », « final », « définitif ».
+_VERSION_MARKS = re.compile(
+    r"\((?:copie|copy|\d+)\)|[\s_-]*(?:copie|copy)(?:\s+de)?(?=$|[\s_-])|[\s_-]*v(?:ersion)?\s*\d+$"
+    r"|[\s_-]*(?:final|finale|definitif|definitive|def)$"
+)
+
+
+def version_stem(path: str) -> str:
+    """The file name without its versions: « RC_v2.pdf » and « RC_v1.pdf » -> « rc »,
+    « CCAP (copie).docx » -> « ccap »; « AE_Lot01 » keeps its lot."""
+    stem = fold(PurePosixPath(path).stem)
+    previous = None
+    while previous != stem:
+        previous, stem = stem, _VERSION_MARKS.sub("", stem).strip(" _-")
+    return stem
+
+
+def _same_piece(first: Piece, second: Piece) -> str | None:
+    """Why two pieces of one kind look like versions of one piece, or None."""
+    if first.sha256 and first.sha256 == second.sha256:
+        return "même contenu"
+    if version_stem(first.path) == version_stem(second.path):
+        return "même nom de pièce, à la version près"
+    return None
+
+
+@rule("CS905")
+def duplicate_pieces(
+    consultation: Consultation, facts: Facts, ctx: RuleContext
+) -> Iterable[Finding]:
+    seen: list[Piece] = []
+    for piece in consultation.pieces:
+        if piece.kind == PieceKind.AUTRE or not piece.readable:
+            continue
+        for earlier in seen:
+            why = earlier.kind == piece.kind and _same_piece(earlier, piece)
+            if why:
+                yield finding(
+                    "CS905",
+                    f"« {earlier.path} » et « {piece.path} » semblent deux versions du même "
+                    f"{piece.kind.value} ({why}) : une seule doit être publiée.",
+                    piece=piece.path,
+                    suggestion="Gardez dans le DCE la version à publier et retirez l'autre ; "
+                    "si ce sont deux pièces distinctes, donnez-leur des noms qui les distinguent.",
+                )
+                break
+        seen.append(piece)
