@@ -1003,3 +1003,28 @@ def test_two_versions_of_one_piece_are_cs905(tmp_path):
     assert "« CCAP (copie).docx »" in messages and "« CCAP.docx »" in messages
     assert "« RC_v1.docx »" in messages and "même contenu" in messages
     assert all(f.severity.value == "warning" and f.suggestion for f in found)
+
+
+def test_annotated_copies_are_refused_inside_the_reviewed_folder(tmp_path):
+    """Issue 12, item 19: `--annotate` into the DCE folder made the next review read the
+    copies as pieces (findings doubled). Refused, nothing written; the web's corrected
+    copies get their own names (tests/web/test_review_page.py)."""
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    dce = Path(
+        shutil.copytree(
+            Path(__file__).parents[1] / "samples" / "travaux-avec-erreurs", tmp_path / "dce"
+        )
+    )
+    before = sorted(p.name for p in dce.rglob("*"))
+    for target in (dce, dce / "annotes"):
+        result = CliRunner().invoke(cli, ["review", str(dce), "--annotate", str(target)])
+        assert result.exit_code == 2 and "dans le dossier relu" in flat(result.output)
+    assert sorted(p.name for p in dce.rglob("*")) == before
+    beside = CliRunner().invoke(cli, ["review", str(dce), "--annotate", str(tmp_path / "annotes")])
+    assert beside.exit_code == 1 and any((tmp_path / "annotes").iterdir())

@@ -130,6 +130,13 @@ def command(
             "proposées dans les copies annotées).",
             ctx,
         )
+    if annotate_dir is not None and _inside(annotate_dir, path):
+        raise FrenchUsageError(
+            f"--annotate {annotate_dir} est dans le dossier relu {path} : la prochaine relecture "
+            "lirait les copies comme des pièces. Choisissez un dossier à côté, par exemple "
+            f"--annotate {path.resolve().parent / (path.resolve().name + '-annotes')}.",
+            ctx,
+        )
     if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
         raise FrenchUsageError(
             f"{annotate_dir} est un fichier : --annotate attend un dossier.", ctx
@@ -161,6 +168,14 @@ def command(
     from clausier.model import fails
 
     ctx.exit(1 if fails(report, fail_on) else 0)
+
+
+def _inside(folder: Path, reviewed: Path) -> bool:
+    """True when `folder` is the reviewed folder itself or one of its sub-folders."""
+    if not reviewed.is_dir():
+        return False
+    folder, reviewed = folder.resolve(), reviewed.resolve()
+    return folder == reviewed or reviewed in folder.parents
 
 
 def _run_review(ctx: click.Context, path: Path, profile_path, review_date, clause):

@@ -374,13 +374,15 @@ def _copies(request: Request, job_id: str, corrections: bool) -> Response:
                     ),
                     status_code=200,
                 )
-            _zip_files(paths, out_dir, archive)
+            _zip_files(paths, out_dir, archive, corrected=corrections)
     name = f"{job.display_name} - {'copies corrigées' if corrections else 'copies annotées'}.zip"
     # Streamed from the job folder (the copies weigh as much as the DCE).
     return FileResponse(archive, media_type="application/zip", filename=download_name(name))
 
 
-def _zip_files(paths: list[Path], base: Path, archive: Path) -> None:
+def _zip_files(paths: list[Path], base: Path, archive: Path, corrected: bool = False) -> None:
+    """The copies as one .zip; corrected copies are named `<nom>_corrige.<ext>` so that
+    both archives can be unpacked in one folder without overwriting each other."""
     partial = archive.with_suffix(".partiel")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in paths:
@@ -388,5 +390,8 @@ def _zip_files(paths: list[Path], base: Path, archive: Path) -> None:
                 arcname = path.relative_to(base).as_posix()
             except ValueError:
                 arcname = path.name
+            if corrected:
+                head, sep, tail = arcname.rpartition("_annote")
+                arcname = f"{head}_corrige{tail}" if sep else arcname
             zf.write(path, arcname)
     partial.rename(archive)  # complete or absent, never half-written

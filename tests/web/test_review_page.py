@@ -246,3 +246,17 @@ def test_an_uploaded_profile_is_used_for_that_review_only(make_app, tmp_path):
         assert "Alex Durand" in text  # CS304 suggests this profile's facilitator
         assert job.profile.name == "Territoire du test"
         assert app.state.profile.name != "Territoire du test"  # the server's is unchanged
+
+
+def test_annotated_and_corrected_zips_have_distinct_names(make_app, tmp_path):
+    """Issue 12, item 19: both archives held « CCAP_annote.docx »: unpacking them in one
+    folder overwrote the annotated copy with the corrected one."""
+    app = make_app()
+    with TestClient(app, base_url=BASE_URL) as c:
+        location = upload(c, [("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path)))])
+        assert wait_for_job(app, location).status == "terminee"
+        names = {}
+        for kind in ("annotees", "corrigees"):
+            with zipfile.ZipFile(io.BytesIO(c.get(f"{location}/{kind}.zip").content)) as zf:
+                names[kind] = zf.namelist()
+    assert names == {"annotees": ["CCAP_annote.docx"], "corrigees": ["CCAP_corrige.docx"]}
