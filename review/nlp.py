@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Folding and numbers live in the core, one function each for every layer (re-exported).
 from clausier.french import fold, parse_number, unaccent  # noqa: F401
@@ -67,12 +68,11 @@ _NORM_EXCEPTIONS = {
     "ö.": "ö.",
     "ü.": "ü.",
 }
-_RUNS = re.compile(r"\S+|\s+")  # `\s` is `str.isspace`, the split spaCy makes
+_WORDS = re.compile(r"\S+")  # `\s` is `str.isspace`, the split spaCy makes
 _CACHE_LIMIT = 200_000  # words kept between calls (a 1 500-page CCAP has ~20 000)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: tens of thousands are made per review
     idx: int  # offset of the token in the text
     text: str
     norm: str
@@ -156,18 +156,28 @@ class Tokenizer:
 
     def __call__(self, text: str) -> list[Token]:
         tokens: list[Token] = []
-        after_word = False
-        for run in _RUNS.finditer(text):
+        previous_end = 0  # end of the previous word (0: none yet)
+        for run in _WORDS.finditer(text):
             start, chunk = run.start(), run.group()
-            if chunk[0].isspace():
-                if after_word and chunk[0] == " ":
-                    start, chunk = start + 1, chunk[1:]
-                if chunk:
-                    tokens.append(Token(start, chunk, norm_of(chunk)))
-                after_word = False
-                continue
-            tokens.extend(Token(start + offset, t, n) for offset, t, n in self._word(chunk))
-            after_word = True
+            if start > previous_end:  # the white space before this word
+                gap = (
+                    previous_end + 1 if previous_end and text[previous_end] == " " else previous_end
+                )
+                if start > gap:
+                    tokens.append(Token(gap, text[gap:start], norm_of(text[gap:start])))
+            previous_end = run.end()
+            parts = self._word(chunk)
+            if len(parts) == 1:
+                tokens.append(Token(start, chunk, parts[0][2]))
+            else:
+                tokens.extend([Token(start + offset, t, n) for offset, t, n in parts])
+        gap = (
+            previous_end + 1
+            if previous_end and text[previous_end : previous_end + 1] == " "
+            else previous_end
+        )
+        if len(text) > gap:  # white space at the end of the text
+            tokens.append(Token(gap, text[gap:], norm_of(text[gap:])))
         if "aujourd" in text:
             tokens = _join_special_cases(tokens)
         return tokens
@@ -470,10 +480,34 @@ def _test(spec: dict) -> Test:
 
 @dataclass(frozen=True)
 class _Pattern:
+    """A pattern as a small automaton over its steps: state k waits for step k, state
+    len(steps) is the match; sets of states are bit masks."""
+
     label: str
-    steps: tuple[tuple[int, bool], ...]  # (test index, repeats) ; optional steps below
-    optional: tuple[bool, ...]
     first: int  # bit mask of the tests a first token may pass
+    initial: int  # states before any token (optional steps skipped)
+    moves: tuple[tuple[int, int], ...]  # per state k: (test index, states after passing it)
+    final: int  # the bit of the matching state
+
+    @classmethod
+    def build(cls, label: str, steps: list[tuple[int, bool]], optional: list[bool]) -> _Pattern:
+        def reach(k: int) -> int:  # k and the states after it that optional steps skip to
+            states = 1 << k
+            while k < len(steps) and optional[k]:
+                k += 1
+                states |= 1 << k
+            return states
+
+        first = 0
+        for (index, _), may_skip in zip(steps, optional, strict=True):
+            first |= 1 << index
+            if not may_skip:
+                break
+        moves = tuple(
+            (index, reach(k) if repeats else reach(k + 1))
+            for k, (index, repeats) in enumerate(steps)
+        )
+        return cls(label, first, reach(0), moves, 1 << len(steps))
 
 
 class Matcher:
@@ -502,12 +536,7 @@ class Matcher:
                         op = "*"
                     steps.append((index, op == "*"))
                     optional.append(op in ("?", "*"))
-                first = 0
-                for (index, _), may_skip in zip(steps, optional, strict=True):
-                    first |= 1 << index
-                    if not may_skip:
-                        break
-                self._patterns.append(_Pattern(label, tuple(steps), tuple(optional), first))
+                self._patterns.append(_Pattern.build(label, steps, optional))
         self._starts = 0
         for pattern in self._patterns:
             self._starts |= pattern.first
@@ -528,7 +557,11 @@ class Matcher:
     def __call__(self, tokens: list[Token]) -> list[tuple[str, int, int]]:
         """(label, start token, end token) of the longest match of each pattern at each
         start."""
-        masks = [self._mask(t) for t in tokens]
+        known = self._masks.get
+        masks = [known(t.text) for t in tokens]
+        for position, mask in enumerate(masks):
+            if mask is None:
+                masks[position] = self._mask(tokens[position])
         out = []
         for start, mask in enumerate(masks):
             if not mask & self._starts:
@@ -541,35 +574,19 @@ class Matcher:
         return out
 
 
-def _closure(pattern: _Pattern, states: set[int]) -> set[int]:
-    """The states reachable without reading a token (skipping optional steps)."""
-    todo = list(states)
-    while todo:
-        k = todo.pop()
-        if k < len(pattern.steps) and pattern.optional[k] and k + 1 not in states:
-            states.add(k + 1)
-            todo.append(k + 1)
-    return states
-
-
 def _longest(pattern: _Pattern, masks: list[int], start: int) -> int:
     """The end (token index) of the longest match of `pattern` at `start`, or `start`."""
-    final = len(pattern.steps)
-    states = _closure(pattern, {0})
-    best = start
-    position = start
+    states = pattern.initial
+    best = position = start
     while states and position < len(masks):
         mask = masks[position]
-        moved: set[int] = set()
-        for k in states:
-            if k == final:
-                continue
-            index, repeats = pattern.steps[k]
-            if mask >> index & 1:
-                moved.add(k if repeats else k + 1)
-        states = _closure(pattern, moved)
+        moved = 0
+        for k, (index, after) in enumerate(pattern.moves):
+            if states >> k & 1 and mask >> index & 1:
+                moved |= after
+        states = moved
         position += 1
-        if final in states:
+        if states & pattern.final:
             best = position
     return best
 
