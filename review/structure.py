@@ -406,8 +406,10 @@ def _parse(text: str, block: Block, index: int, auto: bool) -> _Heading | None:
 def _upper_title(block: Block, index: int) -> _Heading | None:
     """An unnumbered upper-case title (only used when a piece has no numbered headings)."""
     text = " ".join(block.text.split())
+    if block.in_table or _words(text) > 12 or text.endswith((",", ";", ".")):
+        return None  # tested before the letters are listed: most lines end here
     letters = [c for c in text if c.isalpha()]
-    if block.in_table or len(letters) < 4 or _words(text) > 12 or text.endswith((",", ";", ".")):
+    if len(letters) < 4:
         return None
     if not all(c.isupper() for c in letters) or _CHAPTER.match(text):
         return None
