@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from clitext import flat
 from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -231,7 +232,7 @@ def test_no_overwrite_without_force(sqlite_url, tmp_path):
         out.write_bytes(b"a file of the user")
         refused = followup(*args, "-o", str(out), db=sqlite_url)
         assert refused.exit_code == 2
-        assert "existe déjà" in refused.stderr and "--force" in refused.stderr
+        assert "existe déjà" in flat(refused.stderr) and "--force" in flat(refused.stderr)
         assert out.read_bytes() == b"a file of the user"
         forced = followup(*args, "-o", str(out), "--force", db=sqlite_url)
         assert forced.exit_code == 0, forced.output
@@ -241,9 +242,9 @@ def test_no_overwrite_without_force(sqlite_url, tmp_path):
 def test_wrong_extension_and_unknown_operation(sqlite_url, tmp_path):
     build(sqlite_url, tmp_path)
     pdf = followup("report", REFERENCE, "-o", str(tmp_path / "bilan.pdf"), db=sqlite_url)
-    assert pdf.exit_code == 2 and ".docx ou .xlsx" in pdf.stderr
+    assert pdf.exit_code == 2 and ".docx ou .xlsx" in flat(pdf.stderr)
     unknown = followup("report", "2099-999", "-o", str(tmp_path / "b.docx"), db=sqlite_url)
-    assert unknown.exit_code == 2 and "2099-999" in unknown.stderr
+    assert unknown.exit_code == 2 and "2099-999" in flat(unknown.stderr)
     assert not (tmp_path / "bilan.pdf").exists() and not (tmp_path / "b.docx").exists()
 
 
