@@ -89,6 +89,16 @@ def use_color(no_color: bool, output: Path | None) -> bool:
     help="Dire que la consultation porte (ou non) une clause sociale d'insertion, "
     "quand les pièces ne le disent pas clairement.",
 )
+@click.option(
+    "--avis",
+    "avis_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FICHIER.docx",
+    help="Écrire aussi l'avis du facilitateur à l'acheteur (lettre Word) : ce qu'il faut "
+    "corriger avant publication, pièce par pièce, avec la rédaction à retenir, ce qu'il faut "
+    "vérifier, les heures de chaque lot et le bloc de signature du facilitateur.",
+)
 @click.option("--no-color", is_flag=True, help="Sortie texte sans couleurs (voir aussi NO_COLOR).")
 @click.pass_context
 def command(
@@ -104,6 +114,7 @@ def command(
     force: bool,
     author: str,
     clause: bool | None,
+    avis_path: Path | None,
     no_color: bool,
 ) -> None:
     """Relire le DCE CHEMIN (dossier de pièces, archive .zip ou fichier seul) et
@@ -141,6 +152,23 @@ def command(
         raise FrenchUsageError(
             f"{annotate_dir} est un fichier : --annotate attend un dossier.", ctx
         )
+    if avis_path is not None:
+        if avis_path.suffix.lower() != ".docx":
+            raise FrenchUsageError(
+                f"--avis {avis_path} : l'avis est une lettre Word, donnez un nom en .docx "
+                "(par exemple --avis avis-facilitateur.docx).",
+                ctx,
+            )
+        if _inside(avis_path.parent, path):
+            raise FrenchUsageError(
+                f"--avis {avis_path} est dans le dossier relu {path} : la prochaine relecture "
+                "le lirait comme une pièce. Écrivez-le à côté du dossier.",
+                ctx,
+            )
+        try:
+            check_new_output(avis_path, force)
+        except click.UsageError as error:
+            raise FrenchUsageError(error.format_message(), ctx) from None
     if output is not None and output.is_dir():
         raise FrenchUsageError(f"{output} est un dossier : -o attend un nom de fichier.", ctx)
     if output is not None:
@@ -155,7 +183,7 @@ def command(
             annotate_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise cannot_write(annotate_dir, error) from None
-    report = _run_review(ctx, path, profile_path, review_date, clause)
+    report, profile = _run_review(ctx, path, profile_path, review_date, clause)
     # On screen (or a pipe, where COLUMNS may say), the terminal's width; a file keeps 100.
     width = terminal_width() if output is None else None
     content = _render(report, fmt, use_color(no_color, output), width)
@@ -164,6 +192,11 @@ def command(
         click.echo(f"Rapport écrit dans {output}.", err=True)
     if annotate_dir is not None:
         _annotate(report, path, annotate_dir, corrections, force, author)
+    if avis_path is not None:
+        from generators.avis import render_avis
+
+        write_output(avis_path, render_avis(report, profile), force=force)
+        click.echo(f"Avis du facilitateur écrit dans {avis_path}.", err=True)
 
     from clausier.model import fails
 
@@ -179,6 +212,7 @@ def _inside(folder: Path, reviewed: Path) -> bool:
 
 
 def _run_review(ctx: click.Context, path: Path, profile_path, review_date, clause):
+    """The report and the profile it was made with."""
     from clausier.profile import ProfileError, load_profile
     from review.engine import review
 
@@ -194,9 +228,10 @@ def _run_review(ctx: click.Context, path: Path, profile_path, review_date, claus
         ) from None
     announce_default_profile(profile_path)
     try:
-        return review(path, profile=profile, review_date=review_date, clause=clause)
+        report = review(path, profile=profile, review_date=review_date, clause=clause)
     except FileNotFoundError as error:
         raise FrenchUsageError(str(error), ctx) from None
+    return report, profile
 
 
 def _render(report, fmt: str, color: bool, width: int | None) -> str:

@@ -315,6 +315,20 @@ def report_html(request: Request, job_id: str) -> Response:
     )
 
 
+@router.get("/rapport/{job_id}/avis.docx")
+def avis_docx(request: Request, job_id: str) -> Response:
+    """The facilitator's opinion letter, with the profile the review used."""
+    job = _done_job(request, job_id)
+    from generators.avis import render_avis
+
+    profile = job.profile or request.app.state.profile
+    return attachment(
+        render_avis(job.report, profile),
+        f"{job.display_name} - avis du facilitateur.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
 @router.get("/rapport/{job_id}/annotees.zip")
 def annotated_zip(request: Request, job_id: str) -> Response:
     return _copies(request, job_id, corrections=False)

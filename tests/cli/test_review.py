@@ -233,3 +233,19 @@ def test_annotate_into_a_file_is_a_usage_error(clean_dce, tmp_path):
     target.write_text("x")
     result = run(str(clean_dce), "--annotate", str(target))
     assert result.exit_code == 2 and "attend un dossier" in flat(result.output)
+
+
+def test_avis_writes_the_facilitator_letter(errors_dce, tmp_path):
+    from docx import Document
+
+    out = tmp_path / "avis.docx"
+    result = run(str(errors_dce), "--date", DATE, "--avis", str(out))
+    assert result.exit_code == 1 and f"Avis du facilitateur écrit dans {out}" in flat(result.output)
+    body = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "À corriger avant la publication" in body and "Article L2112-2" in body
+    again = run(str(errors_dce), "--date", DATE, "--avis", str(out))
+    assert again.exit_code == 2 and "--force" in flat(again.output)
+    wrong = run(str(errors_dce), "--avis", str(tmp_path / "avis.pdf"))
+    assert wrong.exit_code == 2 and ".docx" in flat(wrong.output)
+    inside = run(str(errors_dce), "--avis", str(errors_dce / "avis.docx"))
+    assert inside.exit_code == 2 and not (errors_dce / "avis.docx").exists()

@@ -260,3 +260,22 @@ def test_annotated_and_corrected_zips_have_distinct_names(make_app, tmp_path):
             with zipfile.ZipFile(io.BytesIO(c.get(f"{location}/{kind}.zip").content)) as zf:
                 names[kind] = zf.namelist()
     assert names == {"annotees": ["CCAP_annote.docx"], "corrigees": ["CCAP_corrige.docx"]}
+
+
+def test_the_report_offers_the_facilitator_letter(make_app, tmp_path):
+    """The « Avis du facilitateur » button: a Word letter with the errors, piece by piece."""
+    app = make_app()
+    with TestClient(app, base_url=BASE_URL) as c:
+        location = upload(
+            c, [("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path)))], nom="DCE 2026/014"
+        )
+        assert wait_for_job(app, location).status == "terminee"
+        page = c.get(location)
+        assert f'href="{location}/avis.docx"' in page.text
+        assert "Avis du facilitateur" in text_of(page)
+        letter = c.get(f"{location}/avis.docx")
+    assert letter.status_code == 200 and "attachment" in letter.headers["content-disposition"]
+    assert "avis%20du%20facilitateur.docx" in letter.headers["content-disposition"]
+    body = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
+    assert "À corriger avant la publication" in body and "CCAP.docx — CCAP" in body
+    assert "L2112-2 du Code de la commande publique" in body
