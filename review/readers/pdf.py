@@ -116,11 +116,29 @@ def _may_hold_table(page) -> bool:
     """Enough drawn shapes for a ruled table: several shapes, or one shape of many lines."""
     import pypdfium2.raw as pdfium_c
 
-    shapes = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)
-    for count, obj in enumerate(shapes, start=1):
-        if count >= _MIN_TABLE_PATHS or pdfium_c.FPDFPath_CountSegments(obj.raw) >= 8:
-            return True
+    # Raw handles, not page.get_objects(): that wraps every object of the page (text
+    # runs included) in a Python object, a tenth of the reading of a page.
+    count = 0
+    for obj in _raw_objects(pdfium_c, page.raw):
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            count += 1
+            if count >= _MIN_TABLE_PATHS or pdfium_c.FPDFPath_CountSegments(obj) >= 8:
+                return True
     return False
+
+
+def _raw_objects(pdfium_c, page_handle):
+    """The page's objects and those of its forms, one level down (`max_depth=2`)."""
+    for i in range(pdfium_c.FPDFPage_CountObjects(page_handle)):
+        obj = pdfium_c.FPDFPage_GetObject(page_handle, i)
+        if not obj:
+            continue
+        yield obj
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+            for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+                child = pdfium_c.FPDFFormObj_GetObject(obj, j)
+                if child:
+                    yield child
 
 
 def _describe_pages(numbers: list[int]) -> str:
@@ -152,26 +170,30 @@ def read_pdf(source: SourceFile) -> Piece:
             raise _no_page(source.path)
         pages: list[list[str]] = []
         scanned: list[int] = []
-        table_pages: list[int] = []
+        tables: dict[int, _PageTables] = {}
+        hard: list[int] = []  # pages whose drawings only pdfplumber understands
         for index in range(n_pages):
             page = pdf[index]
             try:
+                # One text page per page, for the lines and for the tables (opening a page
+                # and its text twice cost half of pdftotext's time on table pages).
                 textpage = page.get_textpage()
                 try:
                     raw = textpage.get_text_range()
+                    lines = [clean_line(line) for line in raw.splitlines()]
+                    lines = [line for line in lines if line]
+                    if not lines:
+                        if _page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
+                            scanned.append(index + 1)
+                    elif _may_hold_table(page) and _page_tables(page, textpage, index, tables):
+                        hard.append(index)
                 finally:
                     textpage.close()
-                lines = [clean_line(line) for line in raw.splitlines()]
-                lines = [line for line in lines if line]
-                if not lines:
-                    if _page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
-                        scanned.append(index + 1)
-                elif _may_hold_table(page):
-                    table_pages.append(index)
             finally:
                 page.close()
             pages.append(lines)
-        tables = _tables(data, pdf, table_pages) if table_pages else {}
+        if hard:
+            _plumber_tables(data, pdf, hard, tables)
     finally:
         pdf.close()
 
@@ -308,47 +330,32 @@ def _ruled_tables(page, segments) -> tuple[list[tuple[tuple, list[list[str]]]], 
     return tables, complex_paths
 
 
-def _segments(page) -> list[tuple[float, float, float, float, str]]:
+def _segments(textpage) -> list[tuple[float, float, float, float, str]]:
     """The page's text runs with their rectangles (PDF units, bottom-up)."""
     segments = []
-    textpage = page.get_textpage()
-    try:
-        for r in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(r)
-            text = clean_line(textpage.get_text_bounded(left, bottom, right, top))
-            if text:
-                segments.append((left, bottom, right, top, text))
-    finally:
-        textpage.close()
+    for r in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(r)
+        text = clean_line(textpage.get_text_bounded(left, bottom, right, top))
+        if text:
+            segments.append((left, bottom, right, top, text))
     return segments
 
 
-def _tables(data: bytes, pdf, page_indices: list[int]) -> dict[int, _PageTables]:
-    """Tables of the given pages (0-based). Ruled tables are read from the drawings with
-    pypdfium2; pdfplumber (slow, imported only then) is asked only for the pages whose
-    drawings are too complex for that, one page at a time, each page closed after use."""
-    found: dict[int, _PageTables] = {}
-    hard: list[int] = []
-    for index in page_indices:
-        page = pdf[index]
-        try:
-            segments = _segments(page)
-            tables, complex_paths = _ruled_tables(page, segments)
-            height = page.get_height()
-        finally:
-            page.close()
-        if tables:
-            top_down = [
-                ((x0, height - top, x1, height - bottom), rows)
-                for (x0, bottom, x1, top), rows in tables
-            ]
-            found[index] = _PageTables(height, top_down)
-            found[index].segments = segments
-        elif complex_paths:
-            hard.append(index)
-    if hard:
-        _plumber_tables(data, pdf, hard, found)
-    return found
+def _page_tables(page, textpage, index: int, found: dict[int, _PageTables]) -> bool:
+    """The ruled tables of an open page (0-based `index`), read from its drawings with
+    pypdfium2, into `found`. True when the drawings are too complex for that: pdfplumber
+    (slow, imported only then) is asked afterwards for such pages, one at a time."""
+    segments = _segments(textpage)
+    tables, complex_paths = _ruled_tables(page, segments)
+    if not tables:
+        return complex_paths
+    height = page.get_height()
+    top_down = [
+        ((x0, height - top, x1, height - bottom), rows) for (x0, bottom, x1, top), rows in tables
+    ]
+    found[index] = _PageTables(height, top_down)
+    found[index].segments = segments
+    return False
 
 
 def _plumber_tables(data: bytes, pdf, page_indices: list[int], found: dict) -> None:
@@ -372,7 +379,11 @@ def _plumber_tables(data: bytes, pdf, page_indices: list[int], found: dict) -> N
         if index in found:
             page = pdf[index]
             try:
-                found[index].segments = _segments(page)
+                textpage = page.get_textpage()
+                try:
+                    found[index].segments = _segments(textpage)
+                finally:
+                    textpage.close()
             finally:
                 page.close()
 
