@@ -25,7 +25,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("apps.batch.command", "Relire tous les DCE d'un dossier, en parallèle."),
     "serve": ("apps.web.command", "Ouvrir Clausier dans le navigateur."),
     "profile": ("apps.commands.profile", "Créer ou vérifier un profil de territoire."),
-    "followup": ("apps.followup.command", "Suivre l'exécution après l'attribution : heures, alertes."),
+    "followup": (
+        "apps.followup.command",
+        "Suivre l'exécution après l'attribution : heures, alertes.",
+    ),
 }
 
 
@@ -42,6 +45,17 @@ class LazyGroup(click.Group):
             return click.Command(cmd_name, short_help=short_help, help=short_help)
         module = importlib.import_module(module_name)
         return module.command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        # click suggests a near name only among loaded commands; ours load when they run.
+        name = args[0] if args else ""
+        if name and name not in SUBCOMMANDS and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, list(SUBCOMMANDS), n=1, cutoff=0.6)
+            hint = f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+            ctx.fail(f"Commande inconnue : {name}.{hint}")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, short) for name, (_, short) in SUBCOMMANDS.items()]

@@ -93,7 +93,8 @@ class _Reader:
 
     def error(self, key: tuple[str | int, ...], why: str) -> ConsultationFileError:
         place = where(str(self.path), self.text, key)
-        return ConsultationFileError(f"Fichier consultation {place} : « {dotted(key)} » {why}.")
+        end = "" if why.endswith(("?", ".")) else "."  # « voulez-vous dire « x » ? » ends it
+        return ConsultationFileError(f"Fichier consultation {place} : « {dotted(key)} » {why}{end}")
 
     def unknown(self, key: tuple[str | int, ...], known: tuple[str, ...]) -> ConsultationFileError:
         return self.error(key, f"est une clé inconnue ; {close_key_hint(str(key[-1]), known)}")

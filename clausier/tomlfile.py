@@ -70,6 +70,9 @@ def toml_error_fr(exc: tomllib.TOMLDecodeError, text: str = "") -> str:
         "Unclosed array": "liste non fermée (il manque « ] »)",
         "Unterminated string": "texte non fermé (il manque un guillemet)",
         "Expected newline or end of document after a statement": "texte en trop après la valeur",
+        # « nom = "abc » : the string runs into the end of the line.
+        "Illegal character '\\n'": "texte non fermé : il manque le guillemet en fin de ligne",
+        "Illegal character": "caractère interdit à cet endroit",
     }
     for english, french in translations.items():
         if reason.startswith(english):
@@ -82,11 +85,14 @@ def toml_error_fr(exc: tomllib.TOMLDecodeError, text: str = "") -> str:
 
 
 def _number_hint(text: str, line: int, column: int) -> str:
-    # French habits: « 0,05 » and « 820 000 » are not TOML numbers.
+    # French habits: « 0,05 » and « 820 000 » are not TOML numbers, « 01/12/2026 » is no date.
     lines = text.splitlines()
     if not 0 < line <= len(lines):
         return ""
     before, rest = lines[line - 1][: column - 1], lines[line - 1][column - 1 :]
+    key = before.split("=", 1)[0].strip().lower()
+    if "date" in key or re.search(r"=\s*\d{1,4}[-/]\d", before + rest):
+        return " ; une date s'écrit AAAA-MM-JJ, sans guillemets, par exemple 2026-12-01"
     if re.search(r"=\s*[\d\s.]*\d\s*$", before) and rest[:1] in ",0123456789":
         return (
             " ; un nombre s'écrit sans espace et avec un point décimal, "

@@ -1028,3 +1028,59 @@ def test_annotated_copies_are_refused_inside_the_reviewed_folder(tmp_path):
     assert sorted(p.name for p in dce.rglob("*")) == before
     beside = CliRunner().invoke(cli, ["review", str(dce), "--annotate", str(tmp_path / "annotes")])
     assert beside.exit_code == 1 and any((tmp_path / "annotes").iterdir())
+
+
+def test_small_things_of_a_first_day(tmp_path):
+    """Issue 12, item 21: an unclosed quote in a profile gave the English « Illegal
+    character »; a date error talked about numbers; « voulez-vous dire « montant » ?. »;
+    `clausier revew` suggested nothing; the annex's monthly table broke « Heure s »."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+    from docx import Document
+    from docx.shared import Cm
+
+    from apps.cli import cli
+
+    runner = CliRunner()
+    profile = tmp_path / "profil.toml"
+    profile.write_text('[profil]\nnom = "Territoire\n', encoding="utf-8")
+    quote = flat(runner.invoke(cli, ["profile", "check", str(profile)]).output)
+    assert "texte non fermé" in quote and "Illegal" not in quote
+    head = '[consultation]\nacheteur = "V"\nobjet = "O"\nreference = "R"\nnature = "travaux"\n'
+    lot = '[[lots]]\nnumero = "1"\nmontant = 100000.0\nmetier = "peinture"\n'
+    dated = tmp_path / "date.toml"
+    dated.write_text(head + "date_lancement = 01/12/2026\n" + lot, encoding="utf-8")
+    date_error = flat(runner.invoke(cli, ["hours", "--consultation", str(dated)]).output)
+    assert "AAAA-MM-JJ" in date_error and "nombre" not in date_error
+    typo = tmp_path / "typo.toml"
+    typo.write_text(head + lot.replace("montant", "montnt"), encoding="utf-8")
+    key_error = flat(runner.invoke(cli, ["hours", "--consultation", str(typo)]).output)
+    assert key_error.endswith("voulez-vous dire « montant » ?")
+    command = runner.invoke(cli, ["revew", "x"])
+    assert command.exit_code == 2 and "Vouliez-vous dire « review » ?" in command.output
+
+    out = tmp_path / "out"
+    toml = Path(__file__).parents[1] / "samples" / "consultation-travaux.toml"
+    assert (
+        runner.invoke(cli, ["generate", str(toml), "-o", str(out), "--only", "annexe"]).exit_code
+        == 0
+    )
+    (annex,) = out.glob("Annexe_*.docx")
+    table = next(
+        t for t in Document(annex).tables if t.rows[0].cells[0].text.startswith("Participant")
+    )
+    assert len(table.columns) == 7 and sum(c.width for c in table.rows[0].cells) <= Cm(16.7)
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") and shutil.which("pdftotext"):
+        convert = ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+                   "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(annex)]  # fmt: skip
+        assert subprocess.run(convert, capture_output=True, timeout=240).returncode == 0
+        pdf = next((tmp_path / "pdf").glob("*.pdf"))
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+        header = text[text.index("Participant") :][:600].split()
+        for word in ("Heures", "cumulées", "facilitateur", "d'éligibilité", "prénom)"):
+            assert word in header, (word, header)

@@ -744,13 +744,14 @@ def build_annexe(path: Path) -> Path:
             "Critère d'éligibilité",
             "Validé par le facilitateur le",
             "Moyen et type de contrat",
-            "Début",
-            "Fin",
+            "Début et fin",
             "Heures du mois",
             "Heures cumulées",
         ],
-        rows=[[""] * 8 for _ in range(8)],
-        widths=[3.0, 2.4, 2.0, 2.4, 1.6, 1.6, 1.5, 1.6],
+        # Seven columns wide enough for their headers on a portrait page: with eight, Word
+        # broke « Heures » into « Heure s ».
+        rows=[[""] * 7 for _ in range(8)],
+        widths=[3.0, 2.4, 2.2, 2.5, 2.3, 2.0, 2.2],
         row_height=0.7,
         font_size=8,
     )
