@@ -159,13 +159,28 @@ class _Writer:
                 self.employers[employer.siret] = employer
 
     def _prepare(self, rows: list[SheetRow], outcome: SheetOutcome) -> None:
-        """Participants and employers first (flushed), then the actions."""
+        """Participants and employers first (flushed), then the actions. Details written on
+        a row exactly as on the previous row of the same participant, employer or action
+        (the next month's row) change nothing: they are not compared again."""
+        people: dict[str, tuple] = {}
+        employers: dict[str, tuple] = {}
         for row in rows:
-            self._participant(row, outcome)
-            self._employer(row)
+            details = tuple(getattr(row, name) for name in PROFILE_FIELDS)
+            if people.get(row.participant) != details:
+                people[row.participant] = details
+                self._participant(row, outcome)
+            details = (row.employer, row.employer_kind, self._kind(row))
+            if employers.get(row.employer_siret) != details:
+                employers[row.employer_siret] = details
+                self._employer(row)
         self.session.flush()
+        actions: dict[tuple, tuple] = {}
         for row in rows:
-            self._action(row, outcome)
+            slot = (row.participant, row.lot, row.employer_siret, row.start)
+            details = tuple(getattr(row, name) for name in ACTION_FIELDS)
+            if actions.get(slot) != details:
+                actions[slot] = details
+                self._action(row, outcome)
 
     def _participant(self, row: SheetRow, outcome: SheetOutcome) -> None:
         participant = self.participants.get(row.participant)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -230,6 +231,8 @@ class _RowReader:
         self.mapping = mapping
         self.lots = {lot_key(lot): lot for lot in lots}
         self.columns: dict[str, int] = {}
+        self._memo: dict[tuple, object] = {}
+        self._readers = self._reader_functions()
 
     def problem(self, row: int | None, col: int | None, message: str) -> None:
         header = None if col is None else str(self.headers[col]).strip()
@@ -326,25 +329,8 @@ class _RowReader:
         if participant == EXAMPLE_PARTICIPANT:
             self.parsed.notes.append(f"Ligne {number} : ligne d'exemple du modèle, ignorée.")
             return None
-        values = {
-            "month": self._month(number, cells),
-            "lot": self._lot(number, cells),
-            "participant": participant,
-            "public": self._public(number, cells),
-            "employer": self._required_text(number, cells, "employer", "la raison sociale de l'employeur"),
-            "employer_siret": self._siret(number, cells),
-            "employer_kind": self._listed(number, cells, "employer_kind", EMPLOYER_KINDS),
-            "modality": self._listed(number, cells, "modality", MODALITIES, required=True),
-            "contract": self._listed(number, cells, "contract", CONTRACTS, required=True),
-            "start": self._date(number, cells, "start", required=True),
-            "end": self._date(number, cells, "end"),
-            "outcome": self._listed(number, cells, "outcome", OUTCOMES),
-            "hours": self._hours(number, cells),
-            "sex": self._listed(number, cells, "sex", SEXES),
-            "age_band": self._age(number, cells),
-            "qualification": self._listed(number, cells, "qualification", QUALIFICATIONS),
-            "qpv": self._yes_no(number, cells),
-        }  # fmt: skip
+        values = {name: self._read(name, number, cells) for name in self._readers}
+        values["participant"] = participant
         start, end = values["start"], values["end"]
         if start and end and end < start:
             self.problem(
@@ -356,6 +342,45 @@ class _RowReader:
         if len(self.parsed.problems) > before:
             return None
         return SheetRow(row=number, **values)  # type: ignore[arg-type]
+
+    def _reader_functions(self) -> dict[str, Callable[[int, list[Cell]], object]]:
+        """Column -> the function reading and checking it (the participant apart)."""
+        return {
+            "month": self._month,
+            "lot": self._lot,
+            "public": self._public,
+            "employer": lambda n, c: self._required_text(n, c, "employer", "la raison sociale de l'employeur"),
+            "employer_siret": self._siret,
+            "employer_kind": lambda n, c: self._listed(n, c, "employer_kind", EMPLOYER_KINDS),
+            "modality": lambda n, c: self._listed(n, c, "modality", MODALITIES, required=True),
+            "contract": lambda n, c: self._listed(n, c, "contract", CONTRACTS, required=True),
+            "start": lambda n, c: self._date(n, c, "start", required=True),
+            "end": lambda n, c: self._date(n, c, "end"),
+            "outcome": lambda n, c: self._listed(n, c, "outcome", OUTCOMES),
+            "hours": self._hours,
+            "sex": lambda n, c: self._listed(n, c, "sex", SEXES),
+            "age_band": self._age,
+            "qualification": lambda n, c: self._listed(n, c, "qualification", QUALIFICATIONS),
+            "qpv": self._yes_no,
+        }  # fmt: skip
+
+    def _read(self, name: str, number: int, cells: list[Cell]) -> object:
+        """The checked value of column `name`, remembered per written value: a sheet repeats
+        the same employer, SIRET, lists, dates and hours on thousands of rows. Only values
+        read without a problem are remembered, so each bad cell is still reported at its
+        own row."""
+        col = self.columns.get(name)
+        written = cells[col] if col is not None and col < len(cells) else None
+        memo_key = (name, type(written), written)  # True == 1: the type keeps them apart
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            pass
+        before = len(self.parsed.problems)
+        value = self._readers[name](number, cells)
+        if len(self.parsed.problems) == before:
+            self._memo[memo_key] = value
+        return value
 
     def _participant(self, number: int, cells: list[Cell]) -> str | None:
         value = self.cell(cells, "participant")

@@ -272,3 +272,26 @@ def test_status_over_all_operations_is_a_json_list(db_url, tmp_path, day):
     result = followup("status", "--date", day.isoformat(), "--format", "json", db=db_url)
     data = json.loads(result.stdout)
     assert isinstance(data, list) and data[0]["operation"] == REFERENCE
+
+
+def test_a_detail_changed_then_changed_back_ends_as_the_last_row_says(sqlite_url, tmp_path):
+    # The importer compares a participant's details only when they differ from its previous
+    # row: DELD, RSA, then DELD again must end as DELD.
+    operation(sqlite_url, tmp_path)
+    base = ["1", "P-9", None, "Bâti Sèvre SARL", "41234567000019", "embauche directe", "CDD",
+            "04/01/2027", None, None, "10"]  # fmt: skip
+    rows = [HEADERS]
+    for month, public in (("2027-01", "DELD"), ("2027-02", "RSA"), ("2027-03", "DELD")):
+        values = [month, *base]
+        values[3] = public
+        rows.append(values)
+    sheet = write_grid(tmp_path / "aller-retour.csv", rows)
+    result = followup("import", REFERENCE, str(sheet), db=sqlite_url)
+    assert result.exit_code == 0, result.output + result.stderr
+    store = open_store(sqlite_url)
+    try:
+        with store.reading() as session:
+            public = session.scalar(select(Participant.public).where(Participant.code == "P-9"))
+    finally:
+        store.close()
+    assert public == "DELD"

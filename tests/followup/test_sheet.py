@@ -155,3 +155,83 @@ def test_model_sheet_has_validation_lists(tmp_path):
     formulas = [v.formula1 for v in sheet.data_validations.dataValidation]
     assert any("Listes!" in (f or "") for f in formulas)
     assert "DELD" in [c.value for c in book["Listes"]["A"]]
+
+
+def typed_rows() -> list[list]:
+    """A title, an empty row, then typed cells as spreadsheet programs store them: the month
+    as a date, the lot, SIRET and hours as numbers, the entry as a date."""
+    return [
+        ["Suivi de la clause — opération 2026-014"],
+        [],
+        HEADERS,
+        [date(2027, 3, 1), 1, "P-1", "DELD", "Bâti", int(SIRET), "embauche directe", "CDD",
+         date(2027, 3, 1), None, None, 35.5],
+        [date(2027, 4, 1), 2, "P-2", "RSA", "Bâti", int(SIRET), "embauche directe", "CDI",
+         date(2027, 4, 12), date(2027, 4, 30), None, 20],
+    ]  # fmt: skip
+
+
+def check_typed(parsed) -> None:
+    assert parsed.problems == []
+    assert [
+        (r.row, r.month, r.lot, r.employer_siret, r.start, r.end, r.hours) for r in parsed.rows
+    ] == [
+        (4, "2027-03", "1", SIRET, date(2027, 3, 1), None, 35.5),
+        (5, "2027-04", "2", SIRET, date(2027, 4, 12), date(2027, 4, 30), 20.0),
+    ]
+
+
+def test_xlsx_written_by_openpyxl_with_months_as_dates_and_a_merged_title(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Listes"  # another sheet first: the header is looked for in each
+    book.active.append(["DELD", "RSA"])
+    sheet = book.create_sheet("Suivi mensuel")
+    for values in typed_rows():
+        sheet.append(values)
+    sheet.merge_cells("A1:L1")
+    for cell in sheet["A"][3:]:
+        cell.number_format = "mmmm yyyy"  # shown « mars 2027 », stored as a day
+    path = tmp_path / "feuille.xlsx"
+    book.save(path)
+    check_typed(parse_sheet(path, ["1", "2"]))
+
+
+def test_ods_written_by_odfpy_with_date_cells_and_repeated_cells(tmp_path):
+    from odf.opendocument import load
+    from odf.table import TableCell, TableRow
+
+    path = write_grid(tmp_path / "feuille.ods", typed_rows())
+    # LibreOffice writes runs of empty cells and rows once with a repeat count.
+    document = load(str(path))
+    table = document.spreadsheet.childNodes[0]
+    empty = TableRow(numberrowsrepeated=1000)
+    empty.addElement(TableCell(numbercolumnsrepeated=1024))
+    table.addElement(empty)
+    document.save(str(path))
+    check_typed(parse_sheet(path, ["1", "2"]))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_damaged_workbook_is_a_french_message_naming_the_file(tmp_path, suffix):
+    from followup.sheet_files import SheetFileError, read_grids
+
+    path = tmp_path / f"abîmé{suffix}"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(SheetFileError) as raised:
+        read_grids(path)
+    assert str(raised.value).startswith(f"abîmé{suffix} n'est pas un classeur")
+    assert "enregistrez-le de nouveau" in str(raised.value)
+
+
+def test_a_bad_value_repeated_is_reported_on_every_row(tmp_path):
+    # Values read once are remembered per column: a bad one must not be remembered.
+    rows = [
+        HEADERS,
+        row(Modalité="stage"),
+        row(Participant="P-2", Modalité="stage"),
+        row(Participant="P-3"),
+    ]
+    parsed = parse_sheet(write_grid(tmp_path / "stage.csv", rows), ["1"])
+    assert [(p.row, p.column) for p in parsed.problems] == [(2, "G"), (3, "G")]
