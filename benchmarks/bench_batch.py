@@ -93,7 +93,8 @@ class MemorySampler(threading.Thread):
 
 
 def timed_batch(root: Path, out: Path, jobs: int, checkpoints: list[int]):
-    from apps.batch.run import engine_fingerprint, run_batch
+    from apps.batch.fingerprint import engine_fingerprint
+    from apps.batch.run import run_batch
 
     global ENGINE
     # Pinned for the whole benchmark: in a checkout edited by others meanwhile, a new

@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from apps.batch.run import BatchError, discover, hash_consultation, run_batch, safe_name
+from apps.batch.discovery import discover, hash_consultation, safe_name
+from apps.batch.errors import BatchError
+from apps.batch.run import run_batch
 from apps.batch.summary import FINDING_COLUMNS, SYNTHESE_COLUMNS
 from tools.simple_documents import Doc, H, P, T, write, write_zip
 

@@ -97,9 +97,7 @@ def main_codes(report: dict[str, Any], limit: int = 4) -> str:
     number = Counter(f.get("code") for f in findings)
     rank: dict[str, int] = {}
     for f in findings:
-        rank[f.get("code")] = max(
-            rank.get(f.get("code"), 0), severity_rank(f.get("severity"))
-        )
+        rank[f.get("code")] = max(rank.get(f.get("code"), 0), severity_rank(f.get("severity")))
     ordered = sorted(number, key=lambda c: (-rank[c], -number[c], str(c)))[:limit]
     return ", ".join(f"{c} ×{number[c]}" if number[c] > 1 else str(c) for c in ordered)
 
@@ -334,7 +332,9 @@ def index_rows(entries: list[Entry]) -> list[dict[str, Any]]:
                 "html": quote(f"{entry.safe_name}.html"),
                 "json": quote(f"{entry.safe_name}.json"),
                 "worst": level or "none",
-                "worst_label": severity_label(level) if level else "aucun constat"
+                "worst_label": severity_label(level)
+                if level
+                else "aucun constat"
                 if level
                 else "aucun constat",
                 "rank": severity_rank(level),
