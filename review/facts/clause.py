@@ -39,7 +39,7 @@ _NONE_LINE = re.compile(
     rf"^\W*{_CLAUSE_WORDS}\s*(?:\([^)]*\)\s*)?[:\-–—]?\s*(?:sans\s+objet|sans|neant|non|aucune?)\s*\.?\s*$"
 )
 _NONE_HEADING_TAIL = re.compile(r"(?:[:\-–—]\s*)?(?:sans\s+objet|neant|sans)\s*\.?\s*$")
-_HEADING_EXCLUDED = re.compile(
+HEADING_EXCLUDED = re.compile(
     r"pieces|contenu du dossier|documents? (?:contractuel|constitutif|a produire|a fournir)"
     r"|sommaire|criteres?|jugement|penalit|derogation"
 )
@@ -143,14 +143,16 @@ def _covered_lots(text: PieceText, facts: Facts) -> None:
 
 def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool:
     heading = unaccent(article.heading)
-    if _HEADING_EXCLUDED.search(heading):
+    if HEADING_EXCLUDED.search(heading):
         return False
     if not INSERTION_HINT.search(heading):
         return False
     from review import nlp
 
     return (
-        any(m.label == "CLAUSE_TITLE" for m in nlp.find(article.heading)) or "insertion" in heading
+        any(m.label == "CLAUSE_TITLE" for m in nlp.find(article.heading))
+        or "insertion" in heading
+        or bool(_SOCIAL_CONDITION.search(heading))  # « Conditions d'exécution à caractère social »
     )
 
 
@@ -167,6 +169,9 @@ def _points_to_annex(segment: Segment, facts: Facts) -> bool:
     d'insertion) sont définies à l'annexe n° 2 au présent CCAP »)."""
     if "annexe" not in segment.norm:
         return False
+    article = segment.article
+    if article is not None and HEADING_EXCLUDED.search(unaccent(article.heading)):
+        return False  # « Pièces constitutives : … l'annexe « clause sociale » »: a list of pieces
     for match in facts.matches(segment):
         if match.label != "CLAUSE_TITLE":
             continue

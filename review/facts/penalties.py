@@ -159,7 +159,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 len(sentence.split()) < 8 or re.search(r"derogation", unaccent(seg.headings))
             ):
                 continue  # « 20.1 (montant des pénalités d'insertion) »: a label, a list entry
-            introduces = not has_amount and _INTRODUCES.search(sentence.rstrip(" ."))
+            introduces = not _AMOUNT.search(sentence) and _INTRODUCES.search(sentence.rstrip(" ."))
             if introduces and _table_rows(seg, facts, done, after=end):
                 continue  # « … sont les suivantes » and its table
             reporting = bool(_REPORTING.search(sentence))

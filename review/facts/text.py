@@ -22,7 +22,13 @@ INSERTION_HINT = re.compile(
     r"insertion|clauses? sociales?|heures? inserees|facilitat|\biae\b|siae|"
     r"condition[s]? (?:particulieres? )?d'execution"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n(?=\s*[-•–*▪◦·]|\s*[A-ZÀ-Ý0-9«(])")
+# A line break ends a sentence before a bullet, or before a capital or a figure unless the
+# line ends with a dash, a comma or a colon: a PDF line « … ; lot 2 – » goes on with « Plâtrerie –
+# isolation : 195 heures », the same item.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=\S)|\n(?=\s*[-•–*▪◦·])"
+    r"|(?<![–—,:\-])(?<![–—,:\-] )\n(?=\s*[A-ZÀ-Ý0-9«(])"
+)
 
 
 @dataclass

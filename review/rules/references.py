@@ -214,7 +214,9 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
             )
         elif ref.family == "ccag_article":
             sentence = ref.sentence
-            if not re.search(r"insertion|clauses?\s+sociales?", sentence):
+            # In the clause article, « cette obligation, prise sur le fondement … de l'article
+            # 20.2 du CCAG-Travaux » is the clause's basis even without the word insertion.
+            if not (ref.in_clause or re.search(r"insertion|clauses?\s+sociales?", sentence)):
                 continue
             if re.search(r"penalit|resiliation|retenue", sentence):
                 continue

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Fact, Location, PieceKind, hours_rank
+from review.facts.clause import HEADING_EXCLUDED
 from review.facts.text import INSERTION_HINT
 from review.lots import kind_of
 from review.nlp import unaccent
@@ -50,6 +51,8 @@ class Scope:
             return True
         if not any(ev.segment.piece is t.piece for t in self.judged):
             return False
+        if HEADING_EXCLUDED.search(unaccent(ev.segment.headings)):
+            return False  # « Pièces constitutives … l'annexe clause sociale »: a list of pieces
         start, end = ev.segment.sentence_around(ev.start)
         return bool(
             INSERTION_HINT.search(ev.segment.norm[start:end])

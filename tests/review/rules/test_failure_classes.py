@@ -475,3 +475,41 @@ def test_pdf_title_on_two_lines_names_the_piece(tmp_path):
     report = run(write_dce(tmp_path, {"RC.docx": None, "Piece_01.pdf": doc}))
     assert {p.path: p.kind.value for p in report.pieces}["Piece_01.pdf"] == "RC"
     assert "CS105" not in {f.code for f in report.findings}
+
+
+def test_list_of_pieces_naming_the_clause_annex_is_not_the_clause(tmp_path):
+    """« Pièces constitutives : … l'annexe « clause sociale d'insertion » » is a list of
+    pieces: its words (« pièces ») are no control obligation; a clause without one is CS305."""
+    doc = ccap(
+        docs="Par ordre de priorité décroissante, les pièces contractuelles sont :\n"
+        "l'acte d'engagement et ses annexes, dont l'annexe « clause sociale d'insertion »",
+        reporting=None,
+    )
+    _only(run(write_dce(tmp_path, {"CCAP.docx": doc})), "CS305")
+
+
+def test_hours_per_lot_in_prose_wrapped_on_pdf_lines(tmp_path):
+    """« lot 2 – » / « Plâtrerie : 195 heures ; lot 3 – Peinture : » / « 660 heures » on
+    PDF lines: each figure keeps its lot."""
+    hours = P(
+        "Heures d'insertion à réaliser : lot 1 – Gros œuvre – maçonnerie : 615 heures ; lot 2 –\n"
+        "Charpente bois – couverture :\n270 heures."
+    )
+    doc = ccap(hours=hours)
+    report = run(write_dce(tmp_path, {"CCAP.docx": None, "CCAP.pdf": doc}))
+    _only(report)
+    assert {lot.number: lot.hours.get("CCAP") for lot in report.lots} == {"1": 615, "2": 270}
+
+
+def test_clause_headed_conditions_d_execution_a_caractere_social(tmp_path):
+    """« Article 9 – Conditions d'exécution à caractère social » is the clause article (no
+    CS101), and « cette obligation, prise sur le fondement … de l'article 20.2 du
+    CCAG-Travaux » in it cites the wrong article (CS203)."""
+    doc = ccap(
+        clause_title="Article 9 - Conditions d'exécution à caractère social",
+        objet="Le titulaire réalise une action d'insertion. Cette obligation, prise sur le "
+        "fondement de l'article L2112-2 du Code de la commande publique et de l'article 20.2 "
+        "du CCAG-Travaux, s'impose au titulaire.",
+    )
+    report = run(write_dce(tmp_path, {"CCAP.docx": doc}))
+    _only(report, "CS203")
