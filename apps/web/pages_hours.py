@@ -147,6 +147,14 @@ async def hours_action(request: Request) -> Response:
         return attachment(
             render_csv(table).encode("utf-8"), "heures-insertion.csv", "text/csv; charset=utf-8"
         )
+    if action == "xlsx":
+        from generators.reports.hours_xlsx import render_xlsx  # as `clausier hours -o x.xlsx`
+
+        return attachment(
+            render_xlsx(table, request.app.state.profile),
+            "heures-insertion.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     if action == "documents":
         return await _documents(request, hours_form, requests, table)
     return _page(request, hours_form, table=table)

@@ -21,7 +21,6 @@ from .uploads import (
     PROFILE_EXTENSIONS,
     UploadedFile,
     UploadError,
-    display_name,
     human_size,
     receive_multipart,
     safe_file_name,
@@ -157,7 +156,7 @@ def _prepare_job(job: Job, upload, state) -> None:
             "ou l'archive .zip du DCE."
         )
 
-    name = display_name(fields.get("nom", "")).strip() if fields.get("nom", "").strip() else ""
+    name = consultation_label(fields.get("nom", ""))
     if len(accepted) == 1 and accepted[0].extension == "zip":
         item = accepted[0]
         folder = job.folder / "dce"
@@ -275,9 +274,16 @@ def _job_or_404(request: Request, job_id: str) -> Job:
     return job
 
 
+# How long a request for a running review is held before the waiting page is sent: the
+# report is answered as soon as it is ready (a fixed 2 s refresh made a 0.35 s review wait
+# 2 s); the waiting page then asks again at once.
+LONG_POLL_SECONDS = 5.0
+
+
 @router.get("/rapport/{job_id}", response_class=HTMLResponse)
-def report_page(request: Request, job_id: str) -> HTMLResponse:
+async def report_page(request: Request, job_id: str) -> HTMLResponse:
     job = _job_or_404(request, job_id)
+    await _until_done(request, job, LONG_POLL_SECONDS)
     if job.status not in (DONE, FAILED):
         return HTMLResponse(
             render("attente.html.j2", title="Relecture en cours", active="relire", job=job)
@@ -353,6 +359,17 @@ def delete_job(request: Request, job_id: str) -> HTMLResponse:
     )
 
 
+async def _until_done(request: Request, job: Job, seconds: float) -> None:
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while job.status not in (DONE, FAILED) and loop.time() < deadline:
+        if await request.is_disconnected():
+            return
+        await asyncio.sleep(0.05)
+
+
 def _done_job(request: Request, job_id: str) -> Job:
     from starlette.exceptions import HTTPException
 
@@ -392,6 +409,18 @@ def _copies(request: Request, job_id: str, corrections: bool) -> Response:
     name = f"{job.display_name} - {'copies corrigées' if corrections else 'copies annotées'}.zip"
     # Streamed from the job folder (the copies weigh as much as the DCE).
     return FileResponse(archive, media_type="application/zip", filename=download_name(name))
+
+
+def consultation_label(raw: str | None) -> str:
+    """The consultation's name as the buyer typed it: « DCE 2026/014 mairie » keeps its
+    « / » (it is no file name: `display_name` would keep « 014 mairie »), without control
+    characters, at most 120 characters; "" when blank."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = " ".join(text.split())
+    return text[:119] + "…" if len(text) > 120 else text
 
 
 def _zip_files(paths: list[Path], base: Path, archive: Path, corrected: bool = False) -> None:

@@ -199,3 +199,31 @@ def test_profile_page_and_keyboard(live_server, page):
     assert page.evaluate("document.activeElement.textContent") == "Relire un dossier"
     page.keyboard.press("Enter")
     page.wait_for_url(live_server.url + "/")
+
+
+@pytest.mark.skipif(not SAMPLE.is_dir(), reason="samples not built")
+def test_a_400_px_screen_keeps_the_page_within_its_width(live_server, browser):
+    """Issue 12, item 18: at 400 px the pieces table overflowed the page and the hours
+    form lost its labels; a « / » in the consultation's name cut it to its last segment."""
+    context = browser.new_context(viewport={"width": 400, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    try:
+        page.goto(live_server.url + "/")
+        page.set_input_files("#pieces", sorted(str(p) for p in SAMPLE.iterdir()))
+        page.fill("#nom", "DCE 2026/014 mairie")
+        page.fill("#date_relecture", "2026-11-25")
+        page.click("button:has-text('Lancer la relecture')")
+        page.wait_for_selector("h1:has-text('Relecture de la consultation')")
+        assert "« DCE 2026/014 mairie »" in page.locator("h1").first.inner_text()
+        width = "document.documentElement.scrollWidth"
+        assert page.evaluate(width) <= 400
+        shot(page, "rapport-400px.png")
+
+        page.goto(live_server.url + "/heures")
+        assert page.evaluate(width) <= 400
+        label = page.locator("label[for='montant-0']")
+        assert label.is_visible() and label.bounding_box()["width"] > 20
+        shot(page, "heures-400px.png")
+    finally:
+        context.close()

@@ -143,3 +143,19 @@ def test_parse_amount(text, value):
 def test_parse_amount_refuses(text):
     with pytest.raises(ValueError):
         parse_amount(text)
+
+
+def test_documents_wording_and_xlsx_download(client):
+    """Issue 12, item 18: the page promised « quatre documents » for a zip of seven (one
+    engagement per lot); the table is offered as .xlsx too."""
+    page = client.get("/heures").text
+    assert "quatre documents" not in page and "pour chaque lot qui porte une clause" in page
+    response = client.post("/heures", data={**LOTS, "action": "xlsx"})
+    assert (
+        response.status_code == 200
+        and "heures-insertion.xlsx" in response.headers["content-disposition"]
+    )
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert any(row[0] == "Total" for row in sheet.iter_rows(values_only=True))

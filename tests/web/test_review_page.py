@@ -148,7 +148,7 @@ def test_progress_page_refreshes_until_done(make_app, tmp_path):
             location = upload(c, [("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path)))])
             waiting = c.get(location)
             assert waiting.status_code == 200
-            assert '<meta http-equiv="refresh" content="2">' in waiting.text
+            assert '<meta http-equiv="refresh" content="1">' in waiting.text
             assert "Relecture en cours…" in text_of(waiting)
             assert c.get(f"{location}/annotees.zip").status_code == 404  # not ready yet
             release.touch()
@@ -279,3 +279,20 @@ def test_the_report_offers_the_facilitator_letter(make_app, tmp_path):
     body = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
     assert "À corriger avant la publication" in body and "CCAP.docx — CCAP" in body
     assert "L2112-2 du Code de la commande publique" in body
+
+
+def test_a_slash_in_the_name_and_an_answer_as_soon_as_ready(make_app, tmp_path):
+    """Issue 12, item 18: « DCE 2026/014 mairie » was cut to « 014 mairie » in the title and
+    the download names; a fixed 2 s refresh made a quick review wait 2 s."""
+    app = make_app()
+    with TestClient(app, base_url=BASE_URL) as c:
+        location = upload(
+            c,
+            [("pieces", ("CCAP.docx", docx_bytes(ccap_doc(), tmp_path)))],
+            nom="DCE 2026/014 mairie",
+        )
+        page = c.get(location)  # held until the report is ready: no waiting page
+        assert "Relecture de la consultation « DCE 2026/014 mairie »" in text_of(page)
+        assert 'http-equiv="refresh"' not in page.text
+        disposition = c.get(f"{location}/rapport.json").headers["content-disposition"]
+    assert "DCE%202026_014%20mairie.json" in disposition
