@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from clausier.followup_figures import Alert, LotStatus, OperationStatus, Totals
@@ -27,8 +27,8 @@ class LotFacts:
     """A lot's row joined with its award and operation, as the status needs it."""
 
     operation_id: int
-    lot: Lot
-    award: Award | None
+    lot: Row  # a row of the lots table (attributes as on `Lot`)
+    award: Row | None  # a row of the awards table
 
     @property
     def start(self) -> date | None:
@@ -52,22 +52,31 @@ def compute_statuses(
     session: Session, at: date, profile: Profile, references: list[str] | None = None
 ) -> list[OperationStatus]:
     settings = profile.followup
-    query = select(Operation).order_by(Operation.reference)
+    # Plain rows, not ORM objects: building 3 500 instances for 500 operations cost half of
+    # the status' time (docs/suivi.md, « Mesures »). Rows have the same attribute names.
+    query = select(Operation.__table__).order_by(Operation.reference)
     if references:
         query = query.where(Operation.reference.in_(references))
-    operations = list(session.scalars(query))
+    operations = session.execute(query).all()
     if not operations:
         return []
     op_ids = [op.id for op in operations]
-    rows = session.execute(
-        select(Lot, Award)
-        .outerjoin(Award, Award.lot_id == Lot.id)
+    lots = session.execute(
+        select(Lot.__table__)
         .where(Lot.operation_id.in_(op_ids))
         .order_by(Lot.operation_id, Lot.position)
     ).all()
+    awards = {
+        award.lot_id: award
+        for award in session.execute(
+            select(Award.__table__).where(
+                Award.lot_id.in_(select(Lot.id).where(Lot.operation_id.in_(op_ids)))
+            )
+        )
+    }
     lots_by_op: dict[int, list[LotFacts]] = defaultdict(list)
-    for lot, award in rows:
-        lots_by_op[lot.operation_id].append(LotFacts(lot.operation_id, lot, award))
+    for lot in lots:
+        lots_by_op[lot.operation_id].append(LotFacts(lot.operation_id, lot, awards.get(lot.id)))
     figures = _Figures(session, op_ids, month_of(at))
     statuses = []
     for operation in operations:
@@ -101,14 +110,21 @@ class _Figures:
     def __init__(self, session: Session, op_ids: list[int], month: str) -> None:
         lot_ids = select(Lot.id).where(Lot.operation_id.in_(op_ids))
         upto = MonthlyHours.month <= month
+        # One pass over the month totals gives the hours done, the months with hours and the
+        # last of them (hours are never negative: a month's sum > 0 means hours that month).
         self.done: dict[int, float] = defaultdict(float)
-        for lot_id, hours in session.execute(
-            select(MonthlyHours.lot_id, func.sum(MonthlyHours.hours))
-            .where(MonthlyHours.lot_id.in_(lot_ids), upto)
-            .group_by(MonthlyHours.lot_id)
-        ):
-            self.done[lot_id] += float(hours or 0)
         self.last_month: dict[int, str] = {}
+        self.months: dict[int, dict[str, float]] = defaultdict(dict)
+        for lot_id, row_month, hours in session.execute(
+            select(MonthlyHours.lot_id, MonthlyHours.month, func.sum(MonthlyHours.hours))
+            .where(MonthlyHours.lot_id.in_(lot_ids), upto)
+            .group_by(MonthlyHours.lot_id, MonthlyHours.month)
+        ):
+            hours = float(hours or 0)
+            self.done[lot_id] += hours
+            self.months[lot_id][row_month] = hours
+            if hours > 0 and row_month > self.last_month.get(lot_id, ""):
+                self.last_month[lot_id] = row_month
         for lot_id, hours, last in session.execute(
             select(
                 ArchivedHours.lot_id, func.sum(ArchivedHours.hours), func.max(ArchivedHours.month)
@@ -117,12 +133,6 @@ class _Figures:
             .group_by(ArchivedHours.lot_id)
         ):
             self.done[lot_id] += float(hours or 0)
-            self.last_month[lot_id] = last
-        for lot_id, last in session.execute(
-            select(MonthlyHours.lot_id, func.max(MonthlyHours.month))
-            .where(MonthlyHours.lot_id.in_(lot_ids), upto, MonthlyHours.hours > 0)
-            .group_by(MonthlyHours.lot_id)
-        ):
             self.last_month[lot_id] = max(last, self.last_month.get(lot_id, last))
         self.participants = dict(
             session.execute(
@@ -147,13 +157,8 @@ class _Figures:
                 .group_by(MonthlyHours.lot_id)
             ).all()
         )
-        self.months: dict[int, dict[str, float]] = defaultdict(dict)
-        for lot_id, row_month, hours in session.execute(
-            select(MonthlyHours.lot_id, MonthlyHours.month, func.sum(MonthlyHours.hours))
-            .where(MonthlyHours.lot_id.in_(lot_ids), upto)
-            .group_by(MonthlyHours.lot_id, MonthlyHours.month)
-        ):
-            self.months[lot_id][row_month] = float(hours or 0)
+        self._months_of: dict[date, str] = {}  # thousands of rows share a few dates
+        self._penalties: dict[tuple, float | None] = {}
         self.after_end: dict[int, list[str]] = defaultdict(list)
         for lot_id, row_month, start, end in session.execute(
             select(MonthlyHours.lot_id, MonthlyHours.month, Action.start, Action.end)
@@ -161,11 +166,26 @@ class _Figures:
             .where(MonthlyHours.lot_id.in_(lot_ids), upto, MonthlyHours.hours > 0)
             .group_by(MonthlyHours.lot_id, MonthlyHours.month, Action.start, Action.end)
         ):
-            if (end is not None and row_month > month_of(end)) or row_month < month_of(start):
+            if (end is not None and row_month > self.month_of(end)) or row_month < self.month_of(
+                start
+            ):
                 self.after_end[lot_id].append(row_month)
         self._session = session
         self._op_ids = op_ids
         self._activity: dict[int, list[date]] | None = None
+
+    def month_of(self, day: date) -> str:
+        try:
+            return self._months_of[day]
+        except KeyError:
+            return self._months_of.setdefault(day, month_of(day))
+
+    def penalty(self, number: float | None, text: str | None, on: date | None) -> float | None:
+        """`penalty_amount`, once per formula and end date (the SMIC look-up is slow)."""
+        memo_key = (number, text, on)
+        if memo_key not in self._penalties:
+            self._penalties[memo_key] = penalty_amount(number, text, on)
+        return self._penalties[memo_key]
 
     def stale_participants(self, operation_id: int, at: date, retention_months: int) -> int:
         limit = add_months(at, -retention_months)
@@ -229,7 +249,7 @@ def _lot_status(
         status.percent = round(done / committed * 100, 1)
     if committed is not None and start and end:
         status.hours_expected = round(committed * _elapsed(start, end, at), 1)
-    status.penalty_per_hour = penalty_amount(lot.penalty_per_hour, lot.penalty_text, end)
+    status.penalty_per_hour = figures.penalty(lot.penalty_per_hour, lot.penalty_text, end)
     status.alerts = _lot_alerts(status, facts, figures, at, settings)
     return status
 
@@ -313,11 +333,13 @@ def _lot_alerts(
                 lot.number,
             )
         )
+    first = figures.month_of(start) if start else None
+    last = figures.month_of(end) if end else None
     outside = sorted(
         {
             m
-            for m in figures.months.get(lot.id, {})
-            if figures.months[lot.id][m] > 0 and _outside(m, start, end)
+            for m, hours in figures.months.get(lot.id, {}).items()
+            if hours > 0 and ((first and m < first) or (last and m > last))
         }
         | set(figures.after_end.get(lot.id, []))
     )
@@ -336,10 +358,6 @@ def _lot_alerts(
     return alerts
 
 
-def _outside(month: str, start: date | None, end: date | None) -> bool:
-    return bool((start and month < month_of(start)) or (end and month > month_of(end)))
-
-
 def _months_without_hours(last: str | None, start: date, at: date) -> int:
     """Complete months, before the month of `at`, with no hours since the last month that
     had some (or since the start)."""
@@ -349,7 +367,7 @@ def _months_without_hours(last: str | None, start: date, at: date) -> int:
 
 
 def _totals(
-    status: OperationStatus, figures: _Figures, operation: Operation, settings: FollowupSettings
+    status: OperationStatus, figures: _Figures, operation: Row, settings: FollowupSettings
 ) -> Totals:
     committed = sum(lot.hours_committed or 0 for lot in status.lots)
     done = round(sum(lot.hours_done for lot in status.lots), 2)
