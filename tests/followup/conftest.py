@@ -33,14 +33,34 @@ def _postgres_url() -> tuple[str | None, str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
+def postgres_url():
     url, why = _postgres_url()
     if url is None:
         message = f"PostgreSQL indisponible pour les tests du suivi : {why}"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message + " (CI=true : PostgreSQL est obligatoire)")
         pytest.skip(message)
-    return url
+    # A database of this test run's own: two runs at once (engineers sharing the working tree
+    # and the server) dropped each other's schema in the middle of a test.
+    yield from _own_database(url)
+
+
+def _own_database(url: str):
+    from sqlalchemy import create_engine, make_url, text
+
+    from followup.store import driver_url
+
+    name = f"clausier_test_{os.getpid()}"
+    server = create_engine(driver_url(url), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
 
 
 def _reset_postgres(url: str) -> None:
