@@ -122,7 +122,7 @@ def plan_from_review(path: Path, profile: Profile) -> OperationPlan:
             f"{path} : aucun lot n'a été trouvé dans les pièces ; utilisez un fichier "
             "consultation (clausier followup add CONSULTATION.toml)."
         )
-    penalty = _review_penalty(facts)
+    penalty = _review_penalty(report)
     if penalty is not None:
         plan.penalty, plan.penalty_source = penalty, "ccap"
     else:
@@ -134,11 +134,21 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _review_penalty(facts) -> str | None:
-    for fact in facts:
-        if fact.kind == "penalty_hours" and getattr(fact.value, "has_amount", False):
-            return str(fact.value.sentence)[:300]
-    return None
+def _review_penalty(report) -> str | None:
+    """The penalty per hour not done as written (accents and case kept: it is shown in the
+    status and the bilan), from the CCAP first: the contract's piece that binds, then the
+    clause's annex, then any other piece (the RC only repeats it)."""
+    kinds = {piece.path: getattr(piece.kind, "value", str(piece.kind)) for piece in report.pieces}
+    order = {"CCAP": 0, "ANNEXE_CLAUSE": 1}
+    found = [
+        fact
+        for fact in report.facts
+        if fact.kind == "penalty_hours" and getattr(fact.value, "has_amount", False)
+    ]
+    found.sort(key=lambda fact: order.get(kinds.get(fact.piece, ""), 2))
+    if not found:
+        return None
+    return " ".join(str(found[0].text or found[0].value.sentence).split())[:300]
 
 
 def add_operation(session: Session, plan: OperationPlan) -> Operation:
