@@ -7,9 +7,11 @@ clause or a piece says « sans objet »."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from clausier.french import fr_decimal
 from clausier.model import Consultation, Fact, Finding
 from review.lots import kind_of
 from review.rules import fact_finding, finding, rule
@@ -130,78 +132,6 @@ def _lots_without_hours(
         )
 
 
-@rule("CS302")
-def no_public(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
-    s = _active(consultation, facts, ctx)
-    if s is None or _in_scope(s, facts, "public"):
-        return
-    yield _missing(
-        "CS302",
-        s,
-        facts,
-        "La clause d'insertion ne définit pas les publics éligibles",
-        "Ajouter les publics éligibles, par exemple : demandeurs d'emploi de longue durée "
-        "(plus de 12 mois d'inscription à France Travail), bénéficiaires du RSA, de l'ASS ou de "
-        "l'AAH, travailleurs handicapés (RQTH), jeunes de moins de 26 ans sans qualification, "
-        "personnes suivies par une SIAE, et toute personne dont l'éligibilité est validée par le "
-        "facilitateur.",
-    )
-
-
-@rule("CS303")
-def no_modalities(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
-    s = _active(consultation, facts, ctx)
-    if s is None or _in_scope(s, facts, "modality"):
-        return
-    yield _missing(
-        "CS303",
-        s,
-        facts,
-        "La clause d'insertion ne précise pas les modalités de mise en œuvre",
-        "Préciser les modalités au choix du titulaire : embauche directe, mise à disposition de "
-        "personnel par une ETTI, une AI ou un GEIQ, sous-traitance ou co-traitance avec une SIAE, "
-        "une entreprise adaptée ou un ESAT, contrats d'apprentissage ou de professionnalisation.",
-    )
-
-
-@rule("CS304")
-def no_facilitator(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
-    s = _active(consultation, facts, ctx)
-    if s is None:
-        return
-    if any(f.value.phone or f.value.email for f in _in_scope(s, facts, "facilitator")):
-        return
-    fac = ctx.profile.facilitator
-    contact = ", ".join(x for x in (fac.structure, fac.nom, fac.telephone, fac.courriel) if x)
-    yield _missing(
-        "CS304",
-        s,
-        facts,
-        "La clause d'insertion ne donne pas les coordonnées du facilitateur (structure, et "
-        "téléphone ou courriel)",
-        f"Ajouter le contact du facilitateur : {contact}."
-        if contact
-        else "Ajouter le contact du facilitateur : structure, nom, téléphone et courriel.",
-    )
-
-
-@rule("CS305")
-def no_reporting(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
-    s = _active(consultation, facts, ctx)
-    if s is None or _in_scope(s, facts, "reporting"):
-        return
-    yield _missing(
-        "CS305",
-        s,
-        facts,
-        "La clause d'insertion ne prévoit aucune obligation de contrôle ou de suivi "
-        "(documents à transmettre, délais)",
-        "Ajouter : « Le titulaire transmet chaque mois au facilitateur un tableau de suivi des "
-        "heures réalisées, accompagné des justificatifs (contrats, relevés d'heures, factures des "
-        "structures d'insertion). »",
-    )
-
-
 def _penalties(facts: Facts, consultation: Consultation, kind: str) -> list[Fact]:
     found = facts.of(kind)
     contractual = [f for f in found if kind_of(consultation, f.piece) in CONTRACTUAL]
@@ -211,25 +141,8 @@ def _penalties(facts: Facts, consultation: Consultation, kind: str) -> list[Fact
 def _per_hour_text(ctx: RuleContext) -> str:
     per_hour = ctx.profile.penalties.per_hour
     if isinstance(per_hour, (int, float)):
-        return f"{per_hour:.2f}".replace(".", ",") + " € par heure"
+        return f"{fr_decimal(per_hour, 2, group='')} € par heure"
     return str(per_hour) if per_hour else "1,5 × SMIC horaire brut en vigueur à la date du constat"
-
-
-@rule("CS306")
-def no_hours_penalty(
-    consultation: Consultation, facts: Facts, ctx: RuleContext
-) -> Iterable[Finding]:
-    s = _active(consultation, facts, ctx)
-    if s is None or _penalties(facts, consultation, "penalty_hours"):
-        return
-    yield _missing(
-        "CS306",
-        s,
-        facts,
-        "Aucune pénalité n'est prévue pour les heures d'insertion non réalisées",
-        "Ajouter : « En cas de non-réalisation des heures d'insertion, le titulaire subit une "
-        f"pénalité égale à {_per_hour_text(ctx)} pour chaque heure non réalisée. »",
-    )
 
 
 @rule("CS307")
@@ -258,8 +171,8 @@ def weak_penalty(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
         if not past_year and abs(value.amount - current) < 0.005:
             continue
         year = f" ({value.year})" if value.year else ""
-        amount = f"{value.amount:.2f}".replace(".", ",")
-        now = f"{current:.2f}".replace(".", ",")
+        amount = fr_decimal(value.amount, 2, group="")
+        now = fr_decimal(current, 2, group="")
         reporting = value.penalty == "reporting"
         which = (
             "La pénalité de retard de transmission des documents de suivi"
@@ -289,21 +202,123 @@ def _reporting_suggestion(ctx: RuleContext) -> str:
     )
 
 
-@rule("CS308")
-def no_reporting_penalty(
-    consultation: Consultation, facts: Facts, ctx: RuleContext
-) -> Iterable[Finding]:
-    s = _active(consultation, facts, ctx)
-    if s is None or _penalties(facts, consultation, "penalty_reporting"):
-        return
+# ---------------------------------------------------------------- elements missing
+# CS302–CS306 and CS308 share one shape: the clause carries an element, or a finding at the
+# clause article says which one is missing, where it was looked for and what to write.
+
+
+@dataclass(frozen=True)
+class Element:
+    code: str
+    present: Callable[[Scope, Facts, Consultation], bool]
+    message: str
+    suggestion: Callable[[RuleContext], str]
+
+
+def _stated(kind: str) -> Callable[[Scope, Facts, Consultation], bool]:
+    """The clause states an element of this fact kind (in its scope)."""
+    return lambda s, facts, consultation: bool(_in_scope(s, facts, kind))
+
+
+def _penalty(kind: str) -> Callable[[Scope, Facts, Consultation], bool]:
+    """A penalty of this kind stands in the pieces (a general « Pénalités » article counts)."""
+    return lambda s, facts, consultation: bool(_penalties(facts, consultation, kind))
+
+
+def _facilitator_reachable(s: Scope, facts: Facts, consultation: Consultation) -> bool:
+    return any(f.value.phone or f.value.email for f in _in_scope(s, facts, "facilitator"))
+
+
+def _facilitator_suggestion(ctx: RuleContext) -> str:
+    fac = ctx.profile.facilitator
+    contact = ", ".join(x for x in (fac.structure, fac.nom, fac.telephone, fac.courriel) if x)
+    if contact:
+        return f"Ajouter le contact du facilitateur : {contact}."
+    return "Ajouter le contact du facilitateur : structure, nom, téléphone et courriel."
+
+
+def _reporting_penalty_suggestion(ctx: RuleContext) -> str:
     late = ctx.profile.penalties.late_reporting
-    amount = f"{late:.0f} €".replace(".", ",") if late else "un montant forfaitaire"
-    yield _missing(
+    amount = f"{late:.0f} €" if late else "un montant forfaitaire"
+    return (
+        "Ajouter : « En cas de retard dans la transmission des documents de suivi de la clause "
+        f"d'insertion, le titulaire subit une pénalité de {amount} par jour de retard. »"
+    )
+
+
+ELEMENTS = (
+    Element(
+        "CS302",
+        _stated("public"),
+        "La clause d'insertion ne définit pas les publics éligibles",
+        lambda ctx: (
+            "Ajouter les publics éligibles, par exemple : demandeurs d'emploi de longue durée "
+            "(plus de 12 mois d'inscription à France Travail), bénéficiaires du RSA, de l'ASS ou "
+            "de l'AAH, travailleurs handicapés (RQTH), jeunes de moins de 26 ans sans "
+            "qualification, personnes suivies par une SIAE, et toute personne dont l'éligibilité "
+            "est validée par le facilitateur."
+        ),
+    ),
+    Element(
+        "CS303",
+        _stated("modality"),
+        "La clause d'insertion ne précise pas les modalités de mise en œuvre",
+        lambda ctx: (
+            "Préciser les modalités au choix du titulaire : embauche directe, mise à disposition "
+            "de personnel par une ETTI, une AI ou un GEIQ, sous-traitance ou co-traitance avec "
+            "une SIAE, une entreprise adaptée ou un ESAT, contrats d'apprentissage ou de "
+            "professionnalisation."
+        ),
+    ),
+    Element(
+        "CS304",
+        _facilitator_reachable,
+        "La clause d'insertion ne donne pas les coordonnées du facilitateur (structure, et "
+        "téléphone ou courriel)",
+        _facilitator_suggestion,
+    ),
+    Element(
+        "CS305",
+        _stated("reporting"),
+        "La clause d'insertion ne prévoit aucune obligation de contrôle ou de suivi "
+        "(documents à transmettre, délais)",
+        lambda ctx: (
+            "Ajouter : « Le titulaire transmet chaque mois au facilitateur un tableau de suivi "
+            "des heures réalisées, accompagné des justificatifs (contrats, relevés d'heures, "
+            "factures des structures d'insertion). »"
+        ),
+    ),
+    Element(
+        "CS306",
+        _penalty("penalty_hours"),
+        "Aucune pénalité n'est prévue pour les heures d'insertion non réalisées",
+        lambda ctx: (
+            "Ajouter : « En cas de non-réalisation des heures d'insertion, le titulaire subit une "
+            f"pénalité égale à {_per_hour_text(ctx)} pour chaque heure non réalisée. »"
+        ),
+    ),
+    Element(
         "CS308",
-        s,
-        facts,
+        _penalty("penalty_reporting"),
         "Aucune pénalité n'est prévue en cas de retard ou de défaut de transmission des "
         "documents de suivi de la clause",
-        f"Ajouter : « En cas de retard dans la transmission des documents de suivi de la clause "
-        f"d'insertion, le titulaire subit une pénalité de {amount} par jour de retard. »",
-    )
+        _reporting_penalty_suggestion,
+    ),
+)
+
+
+def element_rule(element: Element):
+    """The rule of one element: silent when the clause carries it (or there is no clause)."""
+
+    def check(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
+        s = _active(consultation, facts, ctx)
+        if s is None or element.present(s, facts, consultation):
+            return
+        yield _missing(element.code, s, facts, element.message, element.suggestion(ctx))
+
+    check.__name__ = f"missing_{element.code.lower()}"
+    return check
+
+
+for _element in ELEMENTS:
+    rule(_element.code)(element_rule(_element))
