@@ -2,7 +2,7 @@
 
 Each sub-command lives in `apps/commands/<name>.py` (or the application package) and exposes a click object named
 `command`. The group imports a sub-command's module only when that sub-command runs, so
-`clausier --help` and `clausier --version` never pay for spaCy, pdfplumber or docx.
+`clausier --help` and `clausier --version` never pay for the review engine, pdfplumber or docx.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ _ENGINE_SUFFIXES = {".py", ".toml", ".j2", ".html", ".css", ".json", ".txt"}
 
 def engine_fingerprint() -> str:
     """The rule-catalogue version, with a hash of the engine's source and data, without
-    importing the engine (a re-run of unchanged consultations must not load spaCy)."""
+    importing the engine (a re-run of unchanged consultations must not load the engine)."""
     import importlib.util
 
     from clausier.catalogue import load_catalogue

@@ -1,5 +1,5 @@
-"""Imported by the batch's forkserver before it forks any worker: the engine and spaCy's
-pipeline are then loaded once and shared by every worker (copy-on-write)."""
+"""Imported by the batch's forkserver before it forks any worker: the engine and its
+tokenizer are then loaded once and shared by every worker (copy-on-write)."""
 
 from apps.batch.worker import warm_up
 

@@ -15,7 +15,7 @@ BrokenProcessPool). Our pool gives each worker its own pipe, knows which consult
 each one holds, kills and replaces exactly that worker, and recycles every worker after
 `max_tasks_per_child` consultations so that memory stays flat (the same idea as the
 executor's option of that name). Workers are forked from a "forkserver" process that has
-already imported the engine and built spaCy's pipeline, so a fresh worker starts in
+already imported the engine and loaded its tokenizer and patterns, so a fresh worker starts in
 milliseconds.
 """
 

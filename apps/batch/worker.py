@@ -4,7 +4,7 @@ The same `review_task` runs in the local process pool (`apps.batch.run`) and on 
 cluster (`--dask`), so both give the same results. It never raises: a consultation whose
 review fails becomes a report holding one CS901 finding, and the batch goes on.
 
-Imported only by workers (and the Dask path); `warm_up()` loads the heavy parts (spaCy,
+Imported only by workers (and the Dask path); `warm_up()` loads the heavy parts (the tokenizer,
 readers) once per process, before the first consultation.
 """
 
@@ -44,10 +44,10 @@ class Task:
 
 
 _warm = False
-# spaCy does not promise that one pipeline may tokenise in several threads at once (its
-# string store is shared; a Dask test once ended in « [E018] Can't retrieve string for
-# hash »). Reviews of one process take turns; parallelism comes from processes (pool
-# workers, Dask workers with --nthreads 1).
+# Reviews of one process take turns: the per-piece alarm is the main thread's, and the
+# engine's per-process caches are not written for concurrent use (the spaCy pipeline that
+# once shared its string store badly is gone, the rule stays). Parallelism comes from
+# processes (pool workers, Dask workers with --nthreads 1).
 _REVIEW_LOCK = threading.Lock()
 _loaded: set[str] = set()
 
@@ -90,7 +90,7 @@ _WARM_MODULES = (
 
 
 def warm_up() -> None:
-    """Import the engine, its readers and renderers and build spaCy's pipeline once, by
+    """Import the engine, its readers and renderers and load its tokenizer and patterns once, by
     reviewing and rendering a one-paragraph consultation, so that the first consultation
     of each worker does not pay for it (and a forkserver shares it with every worker)."""
     global _warm

@@ -6,7 +6,7 @@ the server. Now a review is read, reviewed and rendered in a child process whose
 thread has the alarm, watched by the job's thread: past `timeout` seconds the child (and
 anything it started, such as LibreOffice) is killed and the job ends with a French
 message. Children are forked from a "forkserver" that imported the engine and built
-spaCy's pipeline when the server started, so a review starts in milliseconds and the
+the tokenizer's patterns when the server started, so a review starts in milliseconds and the
 first upload does not pay the engine's load.
 """
 
@@ -73,7 +73,7 @@ def context():
 
 
 def start_engine() -> None:
-    """Start the forkserver now (it imports the engine and builds spaCy's pipeline), so
+    """Start the forkserver now (it imports the engine and loads its tokenizer and patterns), so
     that the first upload does not wait for it. Called when the server starts."""
     ctx = context()
     if ctx.get_start_method() == "forkserver":

@@ -1,5 +1,5 @@
 """Imported by the web server's forkserver before it forks any review: the engine, the
-readers, the renderers and spaCy's pipeline are loaded once, when the server starts, and
+readers, the renderers and the tokenizer's patterns are loaded once, when the server starts, and
 shared by every review process (copy-on-write)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _MODULES = (
 
 
 def warm_up() -> None:
-    """Import the engine and review a one-paragraph consultation (builds spaCy)."""
+    """Import the engine and review a one-paragraph consultation (builds the tokenizer's patterns)."""
     for name in _MODULES:
         with contextlib.suppress(Exception):  # a missing reader is the review's business
             importlib.import_module(name)
