@@ -144,7 +144,7 @@ def many_operations(url: str, operations: int):
             session.add_all(people)
             session.flush()
             actions = []
-            for n, (lot, person) in enumerate(zip([l for l in operation.lots for _ in (0, 1)], people, strict=True)):
+            for lot, person in zip([lot for lot in operation.lots for _ in (0, 1)], people, strict=True):
                 actions.append(Action(participant_id=person.id, lot_id=lot.id, employer_id=employer.id,
                                       modality="embauche_directe", contract="CDD", start=date(2027, 1, 4)))  # fmt: skip
             session.add_all(actions)
