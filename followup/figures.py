@@ -266,8 +266,11 @@ def export_rows(store, year: int | None) -> list[ExportRow]:
                         ),
                         hours_done=round(hours.get(key, 0.0), 2),
                         participants=len(people.get(key, ())),
-                        contracts_by_type=dict(contracts.get(key, {})),
-                        outcomes=dict(outcomes.get(key, {})),
+                        # French labels: they are the export's column headers.
+                        contracts_by_type={
+                            CONTRACTS.label(c): n for c, n in contracts.get(key, {}).items()
+                        },
+                        outcomes={OUTCOMES.label(o): n for o, n in outcomes.get(key, {}).items()},
                     )
                 )
         return rows

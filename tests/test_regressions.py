@@ -42,12 +42,12 @@ def test_hours_cell_with_non_breaking_space_is_read_whole(tmp_path):
     positive on the conforming works sample)."""
     from datetime import date as _date
 
+    from review.engine import review as _review
     from tools.simple_documents import Doc as _Doc
     from tools.simple_documents import H as _H
     from tools.simple_documents import P as _P
     from tools.simple_documents import T as _T
     from tools.simple_documents import write as _write
-    from review.engine import review as _review
 
     table = _T(
         [
@@ -79,8 +79,8 @@ def _review_docs(root, docs, when=None):
     """Write `docs` (file name -> Doc) under `root` and review the folder."""
     from datetime import date as _date
 
-    from tools.simple_documents import write as _write
     from review.engine import review as _review
+    from tools.simple_documents import write as _write
 
     for name, doc in docs.items():
         _write(root / name, doc)
@@ -91,8 +91,8 @@ def test_oe_ligature_keeps_accent_insensitive_matching(tmp_path):
     """Review: « œ » folded to « oe » changed the segment length, the folded text fell back
     to a plain lower case with accents, and « Pôle emploi » in an article saying « mise en
     œuvre » was never matched (missed CS204)."""
-    from tools.simple_documents import Doc, H, P
     from review.nlp import fold
+    from tools.simple_documents import Doc, H, P
 
     assert fold("Mise en Œuvre – Pôle emploi’s") == "mise en œuvre – pole emploi's"
     assert len(fold("İstanbul œ é")) == len("İstanbul œ é")
@@ -1084,3 +1084,49 @@ def test_small_things_of_a_first_day(tmp_path):
         header = text[text.index("Participant") :][:600].split()
         for word in ("Heures", "cumulées", "facilitateur", "d'éligibilité", "prénom)"):
             assert word in header, (word, header)
+
+
+def _long_tmpdir(tmp_path):
+    """A TMPDIR of about 150 characters, whatever the machine's own temporary path."""
+    folder = tmp_path / ("t" * max(10, 150 - len(str(tmp_path))))
+    folder.mkdir()
+    return folder
+
+
+def test_serve_starts_under_a_long_tmpdir(tmp_path):
+    """The forkserver's socket lives under TMPDIR: a long TMPDIR (a long pytest basetemp)
+    made `serve` stop at start with « AF_UNIX path too long »."""
+    import urllib.request
+
+    from web.conftest import LiveServer
+
+    server = LiveServer(_long_tmpdir(tmp_path))
+    try:
+        with urllib.request.urlopen(server.url + "/", timeout=30) as response:
+            assert response.status == 200
+    finally:
+        server.stop()
+
+
+def test_batch_pool_starts_under_a_long_tmpdir(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "travaux-conforme"
+    import shutil
+
+    root = tmp_path / "ROOT"
+    shutil.copytree(sample, root / "DCE-1")
+    out = tmp_path / "out"
+    env = {**os.environ, "TMPDIR": str(_long_tmpdir(tmp_path))}
+    result = subprocess.run(
+        [sys.executable, "-m", "apps", "batch", str(root), "-o", str(out), "-j", "2",
+         "--date", "2026-11-25", "--fail-on", "never"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads((out / "DCE-1.json").read_text(encoding="utf-8"))
+    assert report["pieces"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from apps.batch.errors import BatchError
 from apps.batch.worker import Task
+from apps.shell.processes import short_multiprocessing_tempdir
 
 # ------------------------------------------------------------------ local pool
 
@@ -35,6 +36,7 @@ def _context():
     safe, and recycling needs a clean start."""
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
+        short_multiprocessing_tempdir()
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["apps.batch.preload"])
         return ctx

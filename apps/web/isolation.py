@@ -23,6 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from apps.shell.processes import short_multiprocessing_tempdir
+
 PRELOAD = "apps.web.preload"
 
 
@@ -65,6 +67,7 @@ def context():
     with _context_lock:
         if _context is None:
             if "forkserver" in multiprocessing.get_all_start_methods():
+                short_multiprocessing_tempdir()
                 _context = multiprocessing.get_context("forkserver")
                 _context.set_forkserver_preload([PRELOAD])
             else:

@@ -55,5 +55,5 @@ def test_export_rows_per_lot_and_year(sqlite_url, tmp_path):
         ("3", 230.0, 2),
     ]
     assert rows[1].contracts_by_type == {"CDDI": 1, "CDI": 1}
-    assert rows[1].outcomes == {"emploi_durable": 1}
+    assert rows[1].outcomes == {"emploi durable": 1}
     assert [r.year for r in none] == [2027, 2027, 2027]

@@ -59,3 +59,10 @@ def test_a_failed_command_changes_nothing(db_url):
             assert session.query(Operation).count() == 0
     finally:
         store.close()
+
+
+def test_schema_head_constant_is_alembics_head():
+    """The fast path of open_store compares with SCHEMA_HEAD: it must be the newest migration."""
+    from followup.store import SCHEMA_HEAD, head_revision
+
+    assert head_revision() == SCHEMA_HEAD
