@@ -93,7 +93,11 @@ def bench_import(url: str, sheet: Path) -> float:
     try:
         with store.transaction() as session:
             add_operation(session, operation_plan("BENCH"))
-            award_lot(session, "BENCH", AwardRequest("1", "Bâti Sèvre SARL", "41234567000019", date(2026, 12, 1)))
+            award_lot(
+                session,
+                "BENCH",
+                AwardRequest("1", "Bâti Sèvre SARL", "41234567000019", date(2026, 12, 1)),
+            )
         started = time.process_time()
         with store.transaction() as session:
             result = import_sheets(session, "BENCH", [(sheet, sheet.name)])
@@ -140,11 +144,16 @@ def many_operations(url: str, operations: int):
         session.add(employer)
         for index in range(operations):
             operation = add_operation(session, operation_plan(f"OP-{index:04d}"))
-            people = [Participant(operation_id=operation.id, code=f"P-{n}", public=PUBLICS[n % 6]) for n in range(6)]
+            people = [
+                Participant(operation_id=operation.id, code=f"P-{n}", public=PUBLICS[n % 6])
+                for n in range(6)
+            ]
             session.add_all(people)
             session.flush()
             actions = []
-            for lot, person in zip([lot for lot in operation.lots for _ in (0, 1)], people, strict=True):
+            for lot, person in zip(
+                [lot for lot in operation.lots for _ in (0, 1)], people, strict=True
+            ):
                 actions.append(Action(participant_id=person.id, lot_id=lot.id, employer_id=employer.id,
                                       modality="embauche_directe", contract="CDD", start=date(2027, 1, 4)))  # fmt: skip
             session.add_all(actions)
@@ -175,7 +184,9 @@ def raw_count(store) -> float:
     started = time.process_time()
     with store.engine.connect() as connection:
         connection.execute(
-            text("SELECT lot_id, SUM(hours), COUNT(DISTINCT participant_id) FROM monthly_hours GROUP BY lot_id")
+            text(
+                "SELECT lot_id, SUM(hours), COUNT(DISTINCT participant_id) FROM monthly_hours GROUP BY lot_id"
+            )
         ).all()
     return time.process_time() - started
 
@@ -186,7 +197,9 @@ def main() -> None:
     parser.add_argument("--operations", type=int, default=500)
     parser.add_argument("--db", default=None, help="postgresql://… (emptied first) or sqlite:///…")
     args = parser.parse_args()
-    print(f"Machine : {os.cpu_count()} cœur(s), charge {os.getloadavg()[0]:.2f} — {datetime.now():%Y-%m-%d %H:%M}")
+    print(
+        f"Machine : {os.cpu_count()} cœur(s), charge {os.getloadavg()[0]:.2f} — {datetime.now():%Y-%m-%d %H:%M}"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-suivi-") as folder:
         url = args.db or f"sqlite:///{Path(folder) / 'bench.sqlite'}"
         print(f"Base : {url.split('@')[-1]}")

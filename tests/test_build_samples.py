@@ -20,7 +20,9 @@ CODE = re.compile(r"^CS[1-9]\d\d$")
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_samples", REPO / "tools" / "build_samples.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_samples", REPO / "tools" / "build_samples.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_samples"] = module
     spec.loader.exec_module(module)

@@ -20,10 +20,10 @@ from reading_helpers import (
 )
 
 from clausier.model import PieceKind
-from tools.simple_documents import Doc, H, P, write
 from review import readers
 from review.reading import read_consultation
 from review.sources import DEFAULT_LIMITS, Limits
+from tools.simple_documents import Doc, H, P, write
 
 RC = Doc().add(P("RÈGLEMENT DE LA CONSULTATION"), H("ARTICLE 1 – Objet"), P("Travaux."))
 CCAP = Doc().add(

@@ -12,9 +12,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "rules"))
 from dce_builder import Doc, P, ccap, rc, write_dce  # noqa: E402
 
-from tools.simple_documents import write_zip  # noqa: E402
 from review import rules as rules_module  # noqa: E402
 from review.engine import review  # noqa: E402
+from tools.simple_documents import write_zip  # noqa: E402
 
 WHEN = date(2026, 11, 25)
 

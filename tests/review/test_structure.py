@@ -7,9 +7,9 @@ import pytest
 from reading_helpers import codes, outline
 
 from clausier.model import PieceKind
-from tools.simple_documents import Doc, H, P, PageBreak, T, write
 from review.reading import read_consultation
 from review.structure import kind_from_name, normalise_number
+from tools.simple_documents import Doc, H, P, PageBreak, T, write
 
 TRAPS = [
     P(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tools.simple_documents import Doc, H, P, T, write
 from review.facts import extract_facts
 from review.reading import read_consultation
+from tools.simple_documents import Doc, H, P, T, write
 
 
 def _facts(tmp_path, name: str, doc: Doc):

@@ -33,12 +33,12 @@ from odf.text import (
 from reading_helpers import codes, outline
 
 from clausier.model import PieceKind
-from tools.simple_documents import Doc, T, write_odt
-from tools.simple_documents import H as DocH
-from tools.simple_documents import P as DocP
 from review.readers import read_source
 from review.reading import read_consultation
 from review.sources import SourceFile
+from tools.simple_documents import Doc, T, write_odt
+from tools.simple_documents import H as DocH
+from tools.simple_documents import P as DocP
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

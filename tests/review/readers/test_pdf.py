@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from reading_helpers import codes, encrypted_pdf, scanned_pdf, zero_page_pdf
 
-from tools.simple_documents import Doc, H, P, PageBreak, T, write_pdf
 from review.readers import read_source
 from review.readers.pdf import clean_line
 from review.sources import SourceFile
+from tools.simple_documents import Doc, H, P, PageBreak, T, write_pdf
 
 
 def read(path: Path):

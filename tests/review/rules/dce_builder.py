@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from tools.simple_documents import Doc, H, P, T, write
 from review.engine import review
+from tools.simple_documents import Doc, H, P, T, write
 
 REVIEW_DATE = date(2026, 11, 25)
 
