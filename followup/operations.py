@@ -57,6 +57,7 @@ def plan_from_consultation_file(path: Path, profile: Profile) -> OperationPlan:
             '« reference = "2026-014" » sous [consultation] : le suivi nomme chaque opération '
             "par sa référence."
         )
+    _refuse_unknown_trades(path, spec.lots, profile)
     table = compute(
         spec.lots, profile, framework=spec.framework, duration_years=spec.duration_years
     )
@@ -85,6 +86,29 @@ def plan_from_consultation_file(path: Path, profile: Profile) -> OperationPlan:
     else:
         plan.penalty, plan.penalty_source = profile.penalties.per_hour or None, "profil"
     return plan
+
+
+def _refuse_unknown_trades(path: Path, lots: list, profile: Profile) -> None:
+    """A lot whose trade the profile does not know would get no hours, silently: refuse it,
+    naming the lot and the nearest trade (as `clausier hours` does)."""
+    import difflib
+
+    keys = sorted(profile.trades)
+    for lot in lots:
+        if lot.hours is not None or lot.labour_share is not None or lot.trade in profile.trades:
+            continue
+        if lot.trade is None:
+            continue  # no trade: compute says why in its note (trade guessed from the title)
+        guess = difflib.get_close_matches(lot.trade, keys, n=1, cutoff=0.6)
+        hint = (
+            f"voulez-vous dire « {guess[0]} » ?"
+            if guess
+            else "métiers du profil : " + ", ".join(keys)
+        )
+        raise FollowupError(
+            f"{path} : lot {lot.number} : le métier « {lot.trade} » n'est pas dans le profil, "
+            f"{hint} Corrigez « metier » du lot, ou donnez ses heures (« heures = … »)."
+        )
 
 
 def plan_from_review(path: Path, profile: Profile) -> OperationPlan:

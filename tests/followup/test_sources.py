@@ -117,3 +117,20 @@ def test_web_page_when_the_store_cannot_be_opened(tmp_path, client_for):  # noqa
     page = unknown.get("/suivi")
     assert page.status_code == 503 and "Base de suivi indisponible" in text_of(page)
     assert json.dumps(page.status_code)
+
+
+def test_add_refuses_a_trade_the_profile_does_not_know(sqlite_url, tmp_path):
+    """A lot whose trade is unknown got « heures non renseignées » silently: it is refused,
+    naming the lot and the nearest trade, and nothing is written."""
+    consultation = tmp_path / "consultation.toml"
+    consultation.write_text(
+        '[consultation]\nacheteur = "Ville"\nobjet = "Travaux"\nreference = "2026-099"\n'
+        'nature = "travaux"\n\n[[lots]]\nnumero = "1"\nintitule = "Gros œuvre"\n'
+        'montant = 820000.0\nmetier = "grosoeuvre"\n',
+        encoding="utf-8",
+    )
+    result = followup("add", str(consultation), db=sqlite_url)
+    assert result.exit_code == 2
+    message = flat(result.output)
+    assert "lot 1" in message and "« grosoeuvre »" in message and "gros_oeuvre" in message
+    assert stored_lots(sqlite_url) == []
