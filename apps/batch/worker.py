@@ -10,7 +10,6 @@ readers) once per process, before the first consultation.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import importlib.util
 import inspect
@@ -72,42 +71,15 @@ def load_plugins(plugins: list[str] | tuple[str, ...] = ()) -> None:
         _loaded.add(name)
 
 
-# Readers are imported lazily by the engine; importing them here puts them in the
-# forkserver too, so a recycled worker does not import pdfplumber or python-docx again.
-_WARM_MODULES = (
-    "review.engine",
-    "review.reading",
-    "review.readers.docx",
-    "review.readers.pdf",
-    "review.readers.odt",
-    "review.readers.sheets",
-    "review.readers.text",
-    "pypdfium2",
-    "pypdfium2.raw",
-    "pdfplumber",
-    "generators.reports",
-)
-
-
 def warm_up() -> None:
-    """Import the engine, its readers and renderers and load its tokenizer and patterns once, by
-    reviewing and rendering a one-paragraph consultation, so that the first consultation
-    of each worker does not pay for it (and a forkserver shares it with every worker)."""
+    """Load the engine once per process (see generators/warm.py)."""
     global _warm
     if _warm:
         return
     _warm = True
-    for name in _WARM_MODULES:
-        with contextlib.suppress(Exception):  # a missing reader is the task's business
-            importlib.import_module(name)
-    # Warming is an optimisation; the task reports real errors.
-    with contextlib.suppress(Exception):
-        from clausier.model import Block, Consultation, Piece, Place
-        from review.engine import review_consultation
+    from generators.warm import warm_up_engine
 
-        text = "Article 1 - Clause sociale d'insertion : 35 heures d'insertion pour le lot 1."
-        piece = Piece(path="CCAP.docx", format="docx", blocks=[Block(text, Place(paragraph=0))])
-        render(review_consultation(Consultation(name="amorce", pieces=[piece])))
+    warm_up_engine()
 
 
 def worker_init(plugins: list[str] | tuple[str, ...] = ()) -> None:
