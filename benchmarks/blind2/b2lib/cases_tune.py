@@ -1,0 +1,220 @@
+"""Tune half of the second blind corpus: 16 consultations (5 correct, 11 with planted errors)."""
+
+
+def L(num, title, amount, trade, **kw):
+    return dict(num=str(num), title=title, amount=amount, trade=trade, **kw)
+
+
+def U(title, amount, trade, **kw):
+    return dict(num="unique", title=title, amount=amount, trade=trade, **kw)
+
+
+FAC = {
+    "brenne": dict(struct="Maison de l'emploi du Val de Brenne", person="Mme Aurélie Gantois",
+                   phone="02 61 91 27 48", mail="a.gantois@mde-valdebrenne.fr", style=0),
+    "sillon": dict(struct="PLIE Loire-Sillon", person="M. Karim Belhadj", phone="02 61 91 33 05",
+                   mail="clauses@plie-loiresillon.fr", style=3),
+    "verdon": dict(struct="Service insertion du Département", person="Mme Odile Ferrand",
+                   phone="04 65 71 12 90", mail="odile.ferrand@hautverdon-departement.fr", style=4),
+    "arveze": dict(struct="Maison de l'emploi et de la formation de l'Arvèze", person="M. Luc Pradel",
+                   phone="05 36 49 61 22", mail="luc.pradel@mef-arveze.fr", style=2),
+    "landes": dict(struct="Association Parcours Emploi Landes d'Aubin", person="Mme Sonia Riva",
+                   phone="05 36 49 18 76", mail="s.riva@parcours-emploi-aubin.fr", style=1),
+    "eaux": dict(struct="PLIE du Pays de Morlanne", person="M. Hervé Quéré", phone="02 61 91 70 14",
+                 mail="h.quere@plie-morlanne.fr", style=0),
+    "region": dict(struct="Agence régionale des clauses sociales", person="Mme Inès Moulin",
+                   phone="03 53 01 44 09", mail="ines.moulin@clauses-region-nordest.fr", style=0),
+    "chu": dict(struct="Maison de l'emploi de Vernoux", person="Mme Claire Dubosc", phone="04 65 71 55 31",
+                mail="cdubosc@mde-vernoux.fr", style=2),
+    "agglo": dict(struct="Facilitateur clauses sociales – Agglomération de Pontbriac", person="M. Yann Le Goff",
+                  phone="02 61 91 80 62", mail="clauses.sociales@agglo-pontbriac.fr", style=3),
+    "sem": dict(struct="Maison de l'emploi Cœur d'Estuaire", person="Mme Fanny Roche", phone="05 36 49 90 03",
+                mail="f.roche@mde-coeurestuaire.fr", style=4),
+    "metro": dict(struct="Pôle insertion de la Métropole de Valmorin", person="M. Théo Garnier",
+                  phone="04 65 71 23 84", mail="theo.garnier@valmorin-metropole.fr", style=0),
+    "dechets": dict(struct="Maison de l'emploi des Hautes Combes", person="Mme Julie Brochet",
+                    phone="03 53 01 61 57", mail="jbrochet@mde-hautescombes.fr", style=1),
+    "univ": dict(struct="PLIE de l'agglomération de Sainte-Livrade", person="M. Paul Ancelin",
+                 phone="01 99 00 31 42", mail="p.ancelin@plie-saintelivrade.fr", style=0),
+}
+
+CASES = [
+    # ----------------------------------------------------------------- correct
+    dict(name="t01-valdebrenne-pole-enfance", correct=True, review="2026-10-12",
+         desc="Correct : 4 lots de travaux, clause en sous-articles, tableaux de synthèse RC et CCAP, "
+              "numérotation automatique Word du CCAP, AE par lot, lot non concerné (menuiseries extérieures), "
+              "plan (CS904).",
+         buyer="Communauté de communes du Val de Brenne", city="Brenne-sur-Loir", bkind="local",
+         objet="Construction d'un pôle enfance à Brenne-sur-Loir", ref="2026-VB-017", nature="travaux",
+         ccag="travaux", date_rc="2026-09-21", rc_summary=True, ccap_summary=True, place="sub",
+         rc_style="refer", ae="perlot", fac=FAC["brenne"], pen="smic15", hstyle=1,
+         fmt=dict(CCAP="autonum", RC="pdf", AE="docx"), extras=["plan", "dpgf"],
+         lots=[L(1, "Gros œuvre – maçonnerie", 612000, "gros_oeuvre"),
+               L(2, "Charpente bois", 188000, "charpente_bois"),
+               L(3, "Menuiseries extérieures aluminium", 96000, "menuiseries_exterieures"),
+               L(4, "Plâtrerie – cloisons – faux plafonds", 154000, "platrerie")]),
+    dict(name="t02-loiresillon-habitat-rehabilitation", correct=True, review="2026-11-03",
+         desc="Correct : bailleur social, 3 lots, clause répartie entre l'article du CCAP, l'article général "
+              "« Pénalités » et une annexe ODT (publics et suivi), RC qui donne les heures, ATTRI1 par lot, avis "
+              "qui annonce la clause, total juste.",
+         buyer="Loire-Sillon Habitat, office public de l'habitat", city="Savenoy", bkind="local",
+         objet="Réhabilitation thermique de 48 logements, résidence Les Tilleuls", ref="LSH-26-088",
+         nature="travaux", ccag="travaux", date_rc="2026-09-28", place="split", rc_style="full", ae="attri1",
+         aapc=True, fac=FAC["sillon"], pen="fixed45", total=1, total_in=["CCAP"], naming=1,
+         fmt=dict(ANNEXE="odt", RC="soffice"), extras=["cctp"],
+         lots=[L(1, "Peinture – ravalement des façades", 740000, "peinture"),
+               L(2, "Menuiseries extérieures PVC", 410000, "menuiseries_exterieures"),
+               L(3, "Ventilation – chauffage", 265000, "plomberie_cvc")]),
+    dict(name="t03-hautverdon-espaces-verts", correct=True, review="2026-11-20",
+         desc="Correct : département, accord-cadre d'entretien des espaces verts, heures par an écrites en "
+              "lettres et en chiffres, rappel du total sur quatre ans (pas un total des lots), cahier des clauses "
+              "particulières (CCP) unique, clause en prose, RC qui renvoie au CCP, plafond d'heures de formation.",
+         buyer="Département du Haut-Verdon", city="Castellane-le-Haut", bkind="local",
+         objet="Entretien des espaces verts des collèges du secteur sud", ref="DHV-2026-ESV-04",
+         nature="services", ccag="fcs", date_rc="2026-10-05", ccp=True, place="prose", rc_style="refer",
+         ac=dict(years=4), ac_total=True, state_value=True, ae="single", fac=FAC["verdon"], pen="smic2",
+         hstyle=1, training_cap=True, naming=2, fmt=dict(CCAP="soffice", AE="odt"),
+         lots=[U("Entretien des espaces verts", 150000, "espaces_verts_entretien")]),
+    dict(name="t04-lorvennes-univ-mobilier", correct=True, review="2026-10-30",
+         desc="Correct : université, fournitures de mobilier au-dessus du seuil européen, lancée après le "
+              "21 août 2026 sans condition sociale mais avec une dérogation motivée (solution immédiatement "
+              "disponible) ; notes internes (CS904).",
+         buyer="Université de Lorvennes", city="Lorvennes", bkind="local",
+         objet="Fourniture de mobilier pour la bibliothèque universitaire", ref="UL-2026-FOUR-12",
+         nature="fournitures", ccag="fcs", date_rc="2026-09-14", clause="derog", derog=0, state_value=True,
+         ae="single", extras=["notes"], fmt=dict(RC="docx", CCAP="pdf"),
+         lots=[L(1, "Mobilier de lecture", 180000, "fournitures"), L(2, "Rayonnages", 120000, "fournitures")]),
+    dict(name="t05-ddt-arveze-nettoyage", correct=True, review="2026-12-01",
+         desc="Correct : service de l'État, nettoyage des locaux au-dessus du seuil État (140 000 € HT), clause "
+              "entièrement dans une annexe à laquelle le CCAP renvoie (CCAP PDF fait par LibreOffice), "
+              "facilitateur « Maison de l'emploi … tél. » avec des points, téléphone du service acheteur.",
+         buyer="Direction départementale des territoires de l'Arvèze", city="Saint-Prest", bkind="state",
+         objet="Nettoyage des locaux de la cité administrative", ref="DDT-ARV-2026-05", nature="services",
+         ccag="fcs", date_rc="2026-10-19", place="annex", rc_style="refer", ae="single", buyer_phone=True,
+         fac=FAC["arveze"], pen="formula30", fmt=dict(CCAP="soffice", ANNEXE="docx"), value=190000,
+         state_value=True,
+         lots=[U("Nettoyage des bureaux et parties communes", 95000, "nettoyage")]),
+    # ----------------------------------------------------------------- faulty
+    dict(name="t06-saintaubin-ecole", review="2026-10-06",
+         desc="Deux erreurs : base légale abrogée (ordonnance 2015) dans le CCAP ; aucun contact du "
+              "facilitateur.",
+         buyer="Commune de Saint-Aubin-des-Landes", city="Saint-Aubin-des-Landes", bkind="local",
+         objet="Extension de l'école élémentaire Jules-Verne", ref="SADL-2026-03", nature="travaux",
+         ccag="travaux", date_rc="2026-09-07", place="sub", rc_style="full", ae="single", fac=FAC["landes"],
+         pen="smic15", extras=["notes"], datestyle=1,
+         lots=[L(1, "Gros œuvre", 395000, "gros_oeuvre"), L(2, "Couverture – zinguerie", 142000, "couverture_etancheite"),
+               L(3, "Peinture intérieure", 61000, "peinture")],
+         errs=[dict(code="CS201", variant="ord38", piece="CCAP"), dict(code="CS304")]),
+    dict(name="t07-morlanne-eaux-reseau", review="2026-09-25",
+         desc="Trois erreurs : clause fondée sur R2152-7 (critère d'attribution) ; pas de pénalité par heure "
+              "non réalisée (seule une pénalité journalière de retard des justificatifs) ; avis muet sur la clause.",
+         buyer="Syndicat mixte des eaux du Pays de Morlanne", city="Morlanne", bkind="local",
+         objet="Renouvellement du réseau d'eau potable, rue des Forges", ref="SMEM-26-11", nature="travaux",
+         ccag="travaux", date_rc="2026-09-02", place="prose", rc_style="refer", ae="single", aapc=True,
+         fac=FAC["eaux"], naming=2,
+         lots=[U("Terrassement et pose de canalisations (VRD)", 880000, "vrd")],
+         errs=[dict(code="CS202", variant="r21527", piece="CCAP"), dict(code="CS306"), dict(code="CS104")]),
+    dict(name="t08-region-lycee-refection", review="2026-11-16",
+         desc="Trois erreurs : CCAG-Travaux 2009 cité dans les pièces contractuelles ; heures du lot 2 "
+              "différentes dans l'AE ; commentaire Word resté dans le CCAP.",
+         buyer="Région Nord-Est Ardennes-Meuse", city="Charleville-sur-Meuse", bkind="local",
+         objet="Réfection de l'internat du lycée Camille-Claudel", ref="RNEAM-2026-LY-42", nature="travaux",
+         ccag="travaux", date_rc="2026-10-12", place="sub", rc_style="refer", ae="single", ccap_summary=True,
+         fac=FAC["region"], pen="smic2", lotstyle=1, extras=["cctp_lots"],
+         lots=[L(1, "Démolition – désamiantage", 230000, "demolition_desamiantage"),
+               L(2, "Plâtrerie – isolation", 305000, "platrerie"),
+               L(3, "Électricité courants forts et faibles", 280000, "electricite"),
+               L(4, "Revêtements de sols", 150000, "revetements_sols"),
+               L(5, "Ascenseur", 90000, "ascenseurs", concerned=False)],
+         errs=[dict(code="CS203", variant="2009", piece="CCAP"),
+               dict(code="CS401", lot="2", kind="AE", value=710, other="CCAP"),
+               dict(code="CS903", piece="02_CCAP.docx", variant="comment")]),
+    dict(name="t09-chvernoux-restauration", review="2026-10-21",
+         desc="Deux erreurs (et une conséquence) : « Pôle emploi » dans la liste des publics ; aucune "
+              "obligation de suivi ni de justificatifs (CS305, d'où CS308).",
+         buyer="Centre hospitalier de Vernoux", city="Vernoux", bkind="local",
+         objet="Prestation de restauration du personnel (self)", ref="CHV-2026-REST", nature="services",
+         ccag="fcs", date_rc="2026-09-30", place="sub", rc_style="refer", ae="attri1", fac=FAC["chu"],
+         pen="fixed45", fmt=dict(CCAP="odt"), value=150000,
+         lots=[U("Restauration collective du self", 130000, "restauration")],
+         errs=[dict(code="CS204", variant="pole", piece="CCAP"), dict(code="CS305")]),
+    dict(name="t10-pontbriac-voirie", review="2026-11-09",
+         desc="Trois erreurs : ancien seuil européen (221 000 € HT) dans le RC ; aucun public éligible ; deux "
+              "versions du RC (RC_v1, RC_v2).",
+         buyer="Communauté d'agglomération de Pontbriac", city="Pontbriac", bkind="local",
+         objet="Entretien et petits travaux de voirie communautaire", ref="CAP-2026-VOI-7", nature="travaux",
+         ccag="travaux", date_rc="2026-10-14", place="sub", rc_style="full", ae="single", fac=FAC["agglo"],
+         pen="smic15", names=dict(RC="RC_v1"), rc_summary=True,
+         lots=[L(1, "Voirie – enrobés", 520000, "vrd"), L(2, "Espaces verts d'accompagnement", 160000, "espaces_verts_creation")],
+         errs=[dict(code="CS205", variant="221", piece="RC"), dict(code="CS302"),
+               dict(code="CS905", piece="RC_v1.pdf", copy="RC_v2.pdf")]),
+    dict(name="t11-sem-estuaire-logements", review="2026-11-25",
+         desc="Trois erreurs : lot 3 couvert par la clause sans nombre d'heures ; heures du lot 1 quatre fois "
+              "trop fortes pour son montant ; CCTP scanné sans texte.",
+         buyer="SEM Cœur d'Estuaire Aménagement", city="Paimbœuf-la-Ville", bkind="local",
+         objet="Construction de 22 logements intermédiaires, îlot Garenne", ref="SEMCE-2026-022",
+         nature="travaux", ccag="travaux", date_rc="2026-10-26", place="sub", rc_style="refer", ae="perlot",
+         fac=FAC["sem"], pen="formula30", htable=True, fmt=dict(CCAP="docx", AE="pdf"), naming=1,
+         lots=[L(1, "Gros œuvre – maçonnerie", 900000, "gros_oeuvre"),
+               L(2, "Charpente – couverture", 260000, "couverture_etancheite"),
+               L(3, "Menuiseries intérieures bois", 210000, "menuiseries_interieures")],
+         errs=[dict(code="CS301", lot="3"), dict(code="CS403", lot="1", factor=4),
+               dict(code="CS902", file="CCTP_scan.pdf", doc="cctp")]),
+    dict(name="t12-bourgneuf-salle-sports", review="2026-09-18",
+         desc="Deux erreurs : le RC et l'AE portent la clause mais le CCAP n'a aucun article d'insertion ; "
+              "décomposition des prix PDF chiffrée (illisible).",
+         buyer="Commune de Bourgneuf-en-Mauges", city="Bourgneuf-en-Mauges", bkind="local",
+         objet="Rénovation de la salle des sports", ref="BEM-2026-08", nature="travaux", ccag="travaux",
+         date_rc="2026-08-31", place="sub", rc_style="full", ae="single", fac=FAC["landes"], pen="smic15",
+         rc_contact=True,
+         lots=[L(1, "Charpente métallique – bardage", 350000, "charpente_metallique"),
+               L(2, "Peinture – revêtements muraux", 120000, "peinture")],
+         errs=[dict(code="CS101"), dict(code="CS901", file="DPGF_lots.pdf", damage="encrypt", doc="cctp")]),
+    dict(name="t13-valmorin-metropole-groupe-scolaire", review="2026-11-12",
+         desc="Trois erreurs : le RC n'annonce pas la clause ; aucune modalité d'exécution ; total d'heures "
+              "faux dans le CCAP.",
+         buyer="Métropole de Valmorin", city="Valmorin", bkind="local",
+         objet="Restructuration du groupe scolaire des Aubiers", ref="MV-26-0193", nature="travaux",
+         ccag="travaux", date_rc="2026-10-08", place="sub", rc_style="refer", ae="single", fac=FAC["metro"],
+         pen="smic2", total=1, total_in=["CCAP"], fmt=dict(CCAP="autonum"),
+         lots=[L(1, "Gros œuvre", 1150000, "gros_oeuvre"), L(2, "Électricité", 340000, "electricite"),
+               L(3, "Plomberie – chauffage – ventilation", 420000, "plomberie_cvc"),
+               L(4, "Peinture – sols souples", 210000, "peinture")],
+         errs=[dict(code="CS102"), dict(code="CS303"), dict(code="CS402", piece="CCAP", value=1815)]),
+    dict(name="t14-hautescombes-collecte", review="2026-10-27",
+         desc="Trois erreurs : aucune pièce d'engagement sur les heures (AE sans clause, pas d'annexe) ; "
+              "pénalité figée sur un SMIC passé ; lot 2 absent du tableau d'heures du RC.",
+         buyer="Syndicat intercommunal de collecte des Hautes Combes", city="Morteau-les-Combes", bkind="local",
+         objet="Collecte des déchets ménagers et des emballages", ref="SICHC-2026-COL", nature="services",
+         ccag="fcs", date_rc="2026-09-29", place="sub", rc_style="full", ae="single", fac=FAC["dechets"],
+         value=2400000, state_value=True,
+         lots=[L(1, "Collecte des ordures ménagères résiduelles", 420000, "collecte_dechets"),
+               L(2, "Collecte sélective des emballages", 260000, "collecte_dechets")],
+         errs=[dict(code="CS103"), dict(code="CS307", variant="frozen"),
+               dict(code="CS404", lot="2", kind="RC", other="CCAP")]),
+    dict(name="t15-saintelivrade-campus", review="2026-11-30",
+         desc="Trois erreurs : pas d'acte d'engagement dans le dossier (fiche d'engagement seule) ; heures sur "
+              "un lot de fournitures seules ; pas de pénalité de retard des justificatifs.",
+         buyer="Université de Sainte-Livrade", city="Sainte-Livrade", bkind="local",
+         objet="Aménagement d'un learning center au campus nord", ref="USL-26-LC", nature="travaux",
+         ccag="travaux", date_rc="2026-10-22", place="sub", rc_style="refer", eng=True, fac=FAC["univ"],
+         pen="smic15", fmt=dict(ENG="pdf"),
+         lots=[L(1, "Cloisons – faux plafonds", 260000, "platrerie"),
+               L(2, "Électricité – courants faibles", 190000, "electricite"),
+               L(3, "Fourniture de mobilier (livraison seule)", 140000, "fournitures")],
+         errs=[dict(code="CS105", piece="AE"), dict(code="CS405", lot="3", hours=115), dict(code="CS308")]),
+    dict(name="t16-lormont-centre-aquatique", review="2026-10-15",
+         desc="Une erreur et ses conséquences : centre aquatique au-dessus du seuil européen des travaux, "
+              "lancé après le 21 août 2026, sans clause ni justification ni mention « sans » (CS501, CS100) ; "
+              "une attestation de visite vide (illisible).",
+         buyer="Commune de Lormont-sur-Isle", city="Lormont-sur-Isle", bkind="local",
+         objet="Construction d'un centre aquatique intercommunal", ref="LSI-2026-CA", nature="travaux",
+         ccag="travaux", date_rc="2026-09-03", clause="none", ae="single", state_value=True,
+         lots=[L(1, "Gros œuvre – génie civil", 3900000, "gros_oeuvre"),
+               L(2, "Traitement d'eau – CVC", 1700000, "plomberie_cvc"),
+               L(3, "Carrelage", 650000, "revetements_sols")],
+         errs=[dict(code="CS501"), dict(code="CS901", file="Attestation_visite.pdf", damage="empty", doc="visite")]),
+]
+
+for _c in CASES:
+    _c["half"] = "tune"
