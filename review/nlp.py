@@ -291,11 +291,23 @@ PATTERNS: dict[str, list[list[dict]]] = {
             {"NORM": {"IN": ["public", "publics", "personnes", "beneficiaires"]}},
             {"NORM": {"REGEX": r"^(eligible|vise|concerne|cible|prioritaire)"}},
         ),
-        _p({"NORM": {"IN": ["demandeurs", "demandeur"]}}, {"NORM": "d'"}, {"NORM": "emploi"}),
         _p(
-            {"NORM": {"IN": ["beneficiaires", "beneficiaire", "allocataires"]}},
+            {"NORM": {"IN": ["demandeurs", "demandeur", "demandeuses", "demandeuse"]}},
+            {"NORM": "d'"},
+            {"NORM": "emploi"},
+        ),
+        _p(
+            {"NORM": {"IN": ["beneficiaires", "beneficiaire", "allocataires", "allocataire"]}},
             {"NORM": {"IN": ["du", "de", "des"]}},
+            {"NORM": "l'", "OP": _OPT},  # « de l'AAH »: the elision is a token of its own
             {"NORM": {"IN": ["rsa", "revenu", "minima", "l'ass", "l'aah", "ass", "aah"]}},
+        ),
+        _p(
+            {"NORM": {"IN": ["personnes", "personne", "travailleurs", "salaries"]}},
+            {"NORM": "en"},
+            {"NORM": "situation"},
+            {"NORM": "de"},
+            {"NORM": "handicap"},
         ),
         _p({"NORM": {"IN": ["rqth", "rsa", "qpv", "pass"]}}),
         # « personnes éloignées de l'emploi » (with the facilitator's validation, usual)
@@ -304,6 +316,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
             {"NORM": {"REGEX": r"^eloigne"}},
             {"NORM": {"IN": ["de", "du"]}},
             {"NORM": {"IN": ["l'", "marche"]}, "OP": _OPT},
+            {"NORM": {"IN": ["du", "de"]}, "OP": _OPT},  # « du marché du travail »
             {"NORM": {"IN": ["emploi", "travail"]}},
         ),
         _p(
@@ -396,6 +409,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
                         "trimestriel",
                         "trimestriels",
                         "navette",
+                        "navettes",
                         "liaison",
                     ]
                 }

@@ -498,7 +498,11 @@ def find_headings(piece: Piece) -> list[_Heading]:
         if heading.form is not None and not heading.strong and _continues(blocks, i):
             continue  # the first line of a sentence wrapped onto the next PDF line
         candidates.append(heading)
-    article_form = sum(1 for h in candidates if h.article_form) >= 2
+    # « Article 1 », « Article 2 »: plain « 2. Le présent CCAP » is then no heading. Not when
+    # only sub-articles say « Article » (« 6 – CLAUSE SOCIALE » over « Article 6.1 : … »).
+    article_form = (
+        sum(1 for h in candidates if h.article_form and len(h.components or ()) == 1) >= 2
+    )
     accepted: list[_Heading] = []
     path: list[int] = []
     forms: dict[int, str] = {}  # level -> the form of the first plain number accepted there

@@ -1130,3 +1130,53 @@ def test_batch_pool_starts_under_a_long_tmpdir(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads((out / "DCE-1.json").read_text(encoding="utf-8"))
     assert report["pieces"]
+
+
+# ---------------------------------------------------------------- session 3
+
+
+def test_article_headings_atop_their_own_page_number_are_not_running_headers(tmp_path):
+    """A CCAP PDF with one article per page had « Article N » atop page N: once the page
+    number was blanked, every heading read « article # » on most pages and was set apart as
+    a running header, leaving a CCAP without articles (the clause judged on all 41 pages)."""
+    from review.reading import read_consultation
+    from tools.simple_documents import Doc, H, P, PageBreak, write
+
+    items = [P("Cahier des clauses administratives particulières")]
+    for n in range(1, 9):
+        body = [
+            P(f"Alinéa {k} de l'article : le titulaire exécute la prestation {k * n}.")
+            for k in (1, 2, 3)
+        ]
+        items += [H(f"Article {n} - Stipulations {n}"), *body, PageBreak()]
+    write(tmp_path / "CCAP.pdf", Doc(items, header="CCAP – Pôle enfance", footer="Commune"))
+    piece = read_consultation(tmp_path).pieces[0]
+    assert [a.number for a in piece.articles] == [str(n) for n in range(1, 9)]
+    assert all("Stipulations" not in b.text for b in piece.furniture)
+    assert any("CCAP – Pôle enfance" in b.text for b in piece.furniture)  # near-miss
+
+
+def test_lots_table_never_cuts_a_figure_in_a_narrow_terminal(tmp_path):
+    """With six columns of hours the terminal table at 100 columns printed « 61 » for 615
+    in « Calculées », and at 80 columns dropped the column. Figures now stay whole: the
+    table when it fits, one block per lot when it does not."""
+    import re
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    samples = Path(__file__).parents[1] / "samples"
+    args = ["review", str(samples / "travaux-conforme"), "--date", "2026-11-25"]
+    wide = CliRunner().invoke(cli, args, env={"COLUMNS": "200"}).output
+    table = wide[wide.index("Lots et heures") :]
+    figures = sorted(re.findall(r"\b\d{2,5}\b", table.split("\n\n")[0]))
+    assert figures
+    for width in (50, 60, 80, 100, 120):
+        out = CliRunner().invoke(cli, args, env={"COLUMNS": str(width)}).output
+        part = out[out.index("Lots et heures") :].split("\n\n")[0]
+        assert max(len(line) for line in part.splitlines()) <= width, width
+        assert "Calculées" in part, width
+        found = sorted(re.findall(r"\b\d{2,5}\b", flat(part)))
+        assert [f for f in figures if f not in found] == [], width

@@ -109,37 +109,80 @@ def _finding(console, finding: Finding) -> None:
         console.print(Padding(line, (0, 0, 0, 4)))
 
 
-def _lots_table(console, report: Report) -> None:
-    from rich import box
-    from rich.table import Table
+_LOTS_TITLE = "Lots et heures d'insertion (heures annoncées par chaque pièce, puis calculées)"
 
-    kinds = hours_kinds(report.lots)
-    table = Table(
-        title="Lots et heures d'insertion (heures annoncées par chaque pièce, puis calculées)",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-    )
-    table.add_column("Lot")
-    table.add_column("Intitulé", ratio=1, min_width=12)
-    table.add_column("Montant HT", justify="right", no_wrap=True)
-    table.add_column("Métier", overflow="fold")
-    for kind in kinds:
-        table.add_column(kind_label(kind), justify="right", no_wrap=True)
-    table.add_column("Calculées", justify="right", no_wrap=True)
+
+def _lots_rows(report: Report, kinds: list) -> list[list[str]]:
+    """Plain cells of the lots table: lot, title, amount, trade, hours per kind, computed."""
+    rows = []
     for lot in report.lots:
         differs = lot_disagrees(lot)
         cells = [
-            _esc(lot_label(lot)),
-            _esc(lot.title or "—"),
+            lot_label(lot),
+            lot.title or "—",
             fr_amount(lot.amount_ht).removesuffix("\u00a0HT"),
-            _esc(lot.trade or "—"),
+            lot.trade or "—",
         ]
         for kind in kinds:
             value = lot.hours.get(kind)
             text = fr_int(value) if value is not None else "—"
             # "≠" keeps the disagreement visible without colour.
-            cells.append(f"[red]{text} ≠[/red]" if differs and value is not None else text)
+            cells.append(f"{text} ≠" if differs and value is not None else text)
         cells.append(fr_int(lot.computed_hours))
-        table.add_row(*cells)
+        rows.append(cells)
+    return rows
+
+
+def _lots_table(console, report: Report) -> None:
+    from rich import box
+    from rich.table import Table
+
+    kinds = hours_kinds(report.lots)
+    headers = ["Lot", "Intitulé", "Montant HT", "Métier", *map(kind_label, kinds), "Calculées"]
+    rows = _lots_rows(report, kinds)
+    # Figures are never cut: when the columns that cannot wrap (lot, amount, hours) and
+    # the narrowest title and trade do not fit, each lot is printed as a short block.
+    rigid = [0, 2, *range(4, len(headers))]
+    needed = sum(max(len(headers[i]), *(len(r[i]) for r in rows)) + 2 for i in rigid) + 2 * 10
+    if needed > console.width:
+        _lots_blocks(console, headers, rows)
+        return
+    table = Table(title=_LOTS_TITLE, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Lot", no_wrap=True)
+    table.add_column("Intitulé", ratio=1, min_width=8)
+    table.add_column("Montant HT", justify="right", no_wrap=True)
+    table.add_column("Métier", overflow="fold", min_width=8)
+    for header in headers[4:]:
+        table.add_column(header, justify="right", no_wrap=True)
+    for cells in rows:
+        table.add_row(*(_red_mark(_esc(c)) for c in cells))
     console.print(table)
+
+
+def _red_mark(cell: str) -> str:
+    return f"[red]{cell}[/red]" if cell.endswith(" ≠") else cell
+
+
+def _packed(pairs: list[str], width: int) -> list[str]:
+    """« label : value » pairs joined by « · » into lines of at most `width` characters,
+    a pair never split (a line break between « RC » and « 615 » misleads)."""
+    lines: list[str] = []
+    for pair in pairs:
+        if lines and len(lines[-1]) + 3 + len(pair) <= width:
+            lines[-1] += " · " + pair
+        else:
+            lines.append(pair)
+    return lines
+
+
+def _lots_blocks(console, headers: list[str], rows: list[list[str]]) -> None:
+    """The lots table for a narrow terminal: one block per lot, every figure whole."""
+    from rich.text import Text
+
+    console.print(f"[bold]{_esc(_LOTS_TITLE)}[/bold]")
+    width = max(20, console.width - 4)
+    for cells in rows:
+        console.print(Text(f"  Lot {cells[0]} — {cells[1]}", style="bold"))
+        pairs = [f"{h} : {c}" for h, c in zip(headers[2:], cells[2:], strict=True)]
+        for line in _packed(pairs[:2], width) + _packed(pairs[2:], width):
+            console.print(Text("    " + line), soft_wrap=True)

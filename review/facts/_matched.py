@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from review.facts.text import INSERTION_HINT
@@ -21,10 +22,23 @@ def candidate(seg) -> bool:
     )
 
 
-def add_matches(text: PieceText, facts: Facts, label: str, kind: str) -> None:
+def add_matches(
+    text: PieceText,
+    facts: Facts,
+    label: str,
+    kind: str,
+    keep: Callable[[str, str, int], bool] | None = None,
+) -> None:
+    """A fact per match of `label`; with `keep`, only the matches for which
+    keep(folded match, folded sentence around it, match offset in it) is true."""
     for seg in text.segments:
         if not candidate(seg):
             continue
         for match in facts.matches(seg):
-            if match.label == label:
-                facts.add(kind, match.text, seg, match.start, match.end)
+            if match.label != label:
+                continue
+            if keep is not None:
+                start, end = seg.sentence_around(match.start)
+                if not keep(unaccent(match.text), seg.norm[start:end], match.start - start):
+                    continue
+            facts.add(kind, match.text, seg, match.start, match.end)

@@ -8,12 +8,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.facts._matched import candidate
+from review.nlp import unaccent
 
 if TYPE_CHECKING:
     from review.facts import Facts, PieceText
 
 PHONE_RE = re.compile(r"(?<!\d)(?:\+33\s?\(?0?\)?\s?|0)[1-9](?:[\s.\-\u00a0\u202f]?\d{2}){4}(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+# Where the clause gives a phone or an e-mail without the word « facilitateur »: under a
+# heading that says whom to reach (« 6.5 – Facilitateur », « Interlocuteur »), or beside
+# words that name the service (« la mission clauses sociales du Département — clauses@… »).
+_CONTACT_HEADING = re.compile(
+    r"facilitat|contact|interlocut|referent|correspondant|accompagnement|coordonnees"
+)
+_SERVICE_WORDS = re.compile(
+    r"(?:mission\s+(?:des\s+)?clauses?|interlocut|correspondant|referent|cellule\s+(?:emploi|clauses?)"
+    r"|service\s+(?:de l'|d')?(?:emploi|insertion|clauses?)|guichet|contact)\w*"
+)
 
 
 @dataclass(frozen=True)
@@ -28,10 +41,11 @@ def extract(text: PieceText, facts: Facts) -> None:
         if not candidate(seg):
             continue
         mentions = [m for m in facts.matches(seg) if m.label == "FACILITATOR"]
-        if not mentions:
-            continue
         phone = PHONE_RE.search(seg.text)
         email = EMAIL_RE.search(seg.text)
+        if not mentions:
+            _unnamed_contact(seg, facts, phone, email)
+            continue
         first = mentions[0]
         end = max([first.end] + [m.end() for m in (phone, email) if m])
         facts.add(
@@ -43,3 +57,26 @@ def extract(text: PieceText, facts: Facts) -> None:
             first.start,
             end,
         )
+
+
+def _unnamed_contact(seg, facts: Facts, phone, email) -> None:
+    if not (phone or email):
+        return
+    heading = _CONTACT_HEADING.search(unaccent(seg.headings))
+    service = _SERVICE_WORDS.search(seg.norm)
+    if not (heading or service):
+        return
+    at = min(m.start() for m in (phone, email) if m)
+    end = max(m.end() for m in (phone, email) if m)
+    structure = seg.text[service.start() : service.end()] if service else None
+    facts.add(
+        "facilitator",
+        Contact(
+            structure or (seg.article.title if seg.article else None),
+            phone.group(0) if phone else None,
+            email.group(0) if email else None,
+        ),
+        seg,
+        service.start() if service else at,
+        max(end, service.end() if service else end),
+    )

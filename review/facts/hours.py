@@ -28,6 +28,13 @@ _NOT_INSERTION_BEFORE = re.compile(
 _NOT_INSERTION_AFTER = re.compile(
     r"^\W*(?:par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai)"
 )
+# « La réunion … a lieu à 10 heures », « ouvert de 8 heures à 12 heures »: an hour of
+# the day (a figure up to 24 right after « à », « de », « vers » in such a sentence).
+_TIME_OF_DAY_BEFORE = re.compile(r"(?:\ba|\bde|\bvers|\bdes|jusqu'a)\s*$")
+_TIME_OF_DAY_WORDS = re.compile(
+    r"a lieu|aura lieu|se tien\w*|se deroul\w*|debut\w*|commenc\w*|ouvert\w*|ferm\w*"
+    r"|reunion\w*|rendez-vous|visite\w*|permanence\w*|horaires?|accueil\w*|convoqu\w*"
+)
 _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
@@ -244,6 +251,8 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
         value = _hours_value(words)
         if value is None:
             continue
+        if value <= 24 and _TIME_OF_DAY_BEFORE.search(before) and _TIME_OF_DAY_WORDS.search(before):
+            continue  # an hour of the day
         result.append((start, end, value, s_start, s_end))
     return result
 

@@ -4,6 +4,7 @@ reporting obligations (fiche de suivi, justificatifs, transmission to the facili
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from review.facts._matched import add_matches
@@ -12,6 +13,44 @@ if TYPE_CHECKING:
     from review.facts import Facts, PieceText
 
 
+# A document named alone (« justificatifs », « bulletins de paie », « attestations ») is an
+# obligation only in a sentence that has someone send, give or keep it: « heures figurant
+# sur les bulletins de paie » says how hours are counted, not what to report.
+_BARE_DOCUMENT = re.compile(r"^(?:justificatifs?|pieces|attestations?|copies|bulletins)$")
+_OBLIGATION = re.compile(
+    r"transm|communiqu|fourni|adress|remet|remis|produi|envoi|envoy|depos|tenu|tient|tenir"
+    r"|sur (?:simple )?demande|a la disposition|justifi|rend compte|controle"
+)
+
+
+def _obligation(match: str, sentence: str, offset: int) -> bool:
+    return not _BARE_DOCUMENT.match(match) or bool(_OBLIGATION.search(sentence))
+
+
+# A structure named alone (« ETTI », « SIAE », « structures d'insertion ») is a way of
+# doing the hours only in a sentence about doing them: « salariés en parcours dans une
+# SIAE » is a public, « factures des structures d'insertion » a document.
+_BARE_STRUCTURE = re.compile(
+    r"^(?:etti|geiq|siae|esat|ei|aci|eatt|ai|entreprises?|structures?|associations?)\b"
+)
+_WAY_OF_DOING = re.compile(
+    r"recour|fai\w* appel|par l'intermediaire|par le biais|en lien avec|confi|trait"
+    r"|disposition|embauch|recrut|modalit|partenariat|achat|commande|interven|s'adress"
+    r"|au choix|peut|pourra|option|mettre en oeuvre"
+)
+# Words just before a structure that make it a document or a person's path, not a way.
+_NOT_A_WAY = re.compile(
+    r"(?:factures?|attestations?|salaries?|parcours|suivi\w* par|accompagne\w* par"
+    r"|oriente\w* par|inscrit\w*)\s+(?:\S+\s+){0,2}$"
+)
+
+
+def _way_of_doing(match: str, sentence: str, offset: int) -> bool:
+    if not _BARE_STRUCTURE.match(match):
+        return True
+    return bool(_WAY_OF_DOING.search(sentence)) and not _NOT_A_WAY.search(sentence[:offset])
+
+
 def extract(text: PieceText, facts: Facts) -> None:
-    add_matches(text, facts, "MODALITY", "modality")
-    add_matches(text, facts, "REPORTING", "reporting")
+    add_matches(text, facts, "MODALITY", "modality", keep=_way_of_doing)
+    add_matches(text, facts, "REPORTING", "reporting", keep=_obligation)

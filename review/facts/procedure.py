@@ -115,8 +115,10 @@ def extract(text: PieceText, facts: Facts) -> None:
                 amount = AMOUNT_RE.match(seg.text, match.end()) or AMOUNT_RE.search(
                     seg.text, match.end(), match.end() + 40
                 )
-                if amount and not re.search(
-                    r"\blot\b", norm[max(0, match.start() - 40) : match.start()]
+                # « du lot 2 » before the label or between it and the amount: a lot's value.
+                if amount and not (
+                    re.search(r"\blot\b", norm[max(0, match.start() - 40) : match.start()])
+                    or re.search(r"\blots?\s+(?:n°\s*)?\d", norm[match.start() : amount.start()])
                 ):
                     value = parse_number(amount.group(1))
                     if value and value >= 1000:

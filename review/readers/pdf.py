@@ -76,6 +76,11 @@ def _key(line: str, page_no: int, n_pages: int) -> str:
     )
 
 
+# A line that starts like a heading is never furniture, even when its number is the page's
+# (one article per page: « Article 3 - … » atop page 3 looks like « Page 3 » once blanked).
+_HEADING_KEY = re.compile(r"(?:article|art\.|chapitre|titre|section|partie)\s*#")
+
+
 def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
     """(page index, line index) of running headers and footers."""
     marked: set[tuple[int, int]] = set()
@@ -98,6 +103,8 @@ def _furniture(pages: list[list[str]]) -> set[tuple[int, int]]:
                 zones[zone][key] += 1
     threshold = max(2, math.ceil(0.5 * len(with_text)))
     for i, j, zone, key in edges:
+        if _HEADING_KEY.match(key):
+            continue  # « Article 3 » atop page 3, « Article 4 » atop page 4: headings
         if _PAGE_NUMBER.match(key) or (len(with_text) >= 2 and zones[zone][key] >= threshold):
             marked.add((i, j))
     return marked

@@ -85,7 +85,13 @@ def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
 _CLAUSE_CONTEXT = re.compile(
     r"clauses?\s+(?:sociales?|d'insertion)|conditions?\s+d'execution|insertion|heures"
 )
-_RESERVED_WORDS = re.compile(r"reserv\w*")
+# A reserved contract or lot (L2113-12/13 rightly quoted), not « heures réservées à des
+# personnes éloignées de l'emploi », which is the insertion clause itself.
+_RESERVED_WORDS = re.compile(
+    r"\b(?:lots?|marches?|contrats?|accords?-cadres?|consultations?|prestations)\s+(?:\S+\s+){0,3}reserv"
+    r"|reserv\w*\s+(?:\S+\s+){0,2}(?:siae|structures?|entreprises?|operateurs?|esat|ea\b"
+    r"|etablissements?|travailleurs handicapes)"
+)
 _CRITERION_WORDS = re.compile(r"criteres?|jugement|attribution|ponder\w*|notation")
 
 
@@ -109,8 +115,8 @@ def wrong_mechanism(
             )
         ):
             continue
-        if not _CLAUSE_CONTEXT.search(sentence):
-            continue
+        if not (ref.in_clause or _CLAUSE_CONTEXT.search(sentence)):
+            continue  # in the clause article, its basis may stand in a sentence of its own
         if mechanism == "marche_reserve" and _RESERVED_WORDS.search(sentence):
             continue  # a reserved lot quoted with its own article: right
         if mechanism == "critere_attribution" and _CRITERION_WORDS.search(sentence):
@@ -218,14 +224,17 @@ def ccag(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable
             # 20.2 du CCAG-Travaux » is the clause's basis even without the word insertion.
             if not (ref.in_clause or re.search(r"insertion|clauses?\s+sociales?", sentence)):
                 continue
-            if re.search(r"penalit|resiliation|retenue", sentence):
-                continue
             family = ref.ccag or _ccag_family_of(facts, fact.piece)
+            expected = law.ccag_insertion_article(family) if family else None
+            # Penalty and termination articles are rightly quoted beside the clause, but not
+            # another CCAG's insertion article (« dérogé à l'article 16.1 du CCAG-Travaux »).
+            foreign = ref.article in set(law.ccag_insertion_articles.values()) - {expected}
+            if re.search(r"penalit|resiliation|retenue", sentence) and not foreign:
+                continue
             governing = _governing_ccag(facts, ref.sentence)
             if ref.ccag and governing and governing != ref.ccag:
                 yield from _other_ccag(law, fact, facts, governing)
                 continue
-            expected = law.ccag_insertion_article(family) if family else None
             if not expected:
                 continue
             cited = ref.article
