@@ -325,8 +325,15 @@ def _trade_written_as(text: str, profile: Profile) -> str | None:
 def guess_trade(title: str, profile: Profile) -> str | None:
     """The trade whose keyword best matches a lot title (longest keyword, then earliest):
     « Lot 2 - Gros œuvre, maçonnerie » -> "gros_oeuvre". None when nothing matches."""
+    trades = guess_trades(title, profile)
+    return trades[0] if trades else None
+
+
+def guess_trades(title: str, profile: Profile) -> list[str]:
+    """Every trade a lot title names, best match first (longest keyword, then earliest):
+    « Peinture – sols souples » names two trades, and hours right for either are right."""
     words = _tokens(title)
-    best: tuple[int, int, str] | None = None  # (length, -position, key)
+    scores: dict[str, tuple[int, int]] = {}  # key -> (length, -position) of its best keyword
     for key, trade in profile.trades.items():
         # The key itself counts only for a trade without keywords: "fournitures" must not
         # catch « Fourniture et pose de carrelage ».
@@ -336,11 +343,12 @@ def guess_trade(title: str, profile: Profile) -> str | None:
                 continue
             for start in range(len(words) - len(needle) + 1):
                 if words[start : start + len(needle)] == needle:
-                    score = (len(" ".join(needle)), -start, key)
-                    if best is None or score[:2] > best[:2]:
-                        best = score
+                    score = (len(" ".join(needle)), -start)
+                    if key not in scores or score > scores[key]:
+                        scores[key] = score
                     break
-    return best[2] if best else None
+    order = list(profile.trades)
+    return sorted(scores, key=lambda k: (scores[k][0], scores[k][1], -order.index(k)), reverse=True)
 
 
 def requests_from_lots(lots: list[Lot], profile: Profile) -> list[LotRequest]:

@@ -156,6 +156,29 @@ def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool
     )
 
 
+# What the body of a clause article speaks of, even in a few words: insertion, hours,
+# the publics, « sans objet », « oui ». Only a body that speaks of none of them and names
+# another subject (« le délai d'exécution … dans le CCAP ») is off topic.
+_CLAUSE_BODY = re.compile(
+    INSERTION_HINT.pattern
+    + r"|heures?|\d\s*h\b|public|emploi|\bsans\b|\bnea?nt\b|\bnon\b|\boui\b|lots? concerne"
+)
+_OTHER_SUBJECT = re.compile(
+    r"delais?\b|livraison|\bprix\b|paiement|reglement|assurances?|garantie|variantes?"
+    r"|visite|remise des offres|candidature|avance|reception|resiliation|litiges?"
+)
+
+
+def _off_topic(article: Article, by_article: dict) -> bool:
+    """A clause heading over text about something else (« 3. CLAUSE SOCIALE » then « Le
+    délai d'exécution … est précisé dans le CCAP », left by a template): no clause
+    article. A heading with no text of its own, or over sub-articles, stays one."""
+    text = " ".join(by_article[id(a)].norm for a in article.walk() if id(a) in by_article)
+    if not text.strip() or _CLAUSE_BODY.search(text):
+        return False
+    return bool(_OTHER_SUBJECT.search(text))
+
+
 def _strong_content(segment: Segment, facts: Facts) -> bool:
     labels = {m.label for m in facts.matches(segment)}
     if "HOURS_PHRASE" in labels and "HOURS_QTY" in labels:
@@ -326,13 +349,18 @@ def extract(text: PieceText, facts: Facts) -> None:
     # 1. Clause articles: a clause heading, or an article whose own text is clearly the clause.
     clause_roots: list[Article] = []
     covered: set[int] = set()
+    off_topic: list = []  # places of clause headings over another subject: no mention
     for article in text.piece.all_articles():
         if id(article) in covered:
             continue
         seg = by_article.get(id(article))
         if seg is None:
             continue
-        if _is_clause_heading(article, facts, seg) or (
+        heading = _is_clause_heading(article, facts, seg)
+        if heading and _off_topic(article, by_article):
+            off_topic.append(article.place)
+            heading = False
+        if heading or (
             INSERTION_HINT.search(seg.norm)
             and (_strong_content(seg, facts) or _points_to_annex(seg, facts))
         ):
@@ -409,6 +437,8 @@ def extract(text: PieceText, facts: Facts) -> None:
 
     # 3. Mentions of the clause anywhere in the body (not inside a « sans » statement).
     for seg in segs:
+        if seg.article is None and seg.blocks and all(b.place in off_topic for b in seg.blocks):
+            continue  # the heading line of an off-topic « CLAUSE SOCIALE » article
         # A derogation may say « considérations sociales » without any insertion word.
         for match in DEROGATION_RE.finditer(seg.norm):
             facts.add(

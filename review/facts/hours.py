@@ -215,6 +215,7 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
     insertion hours (not a delay, a working week, the hours worked of a formula)."""
     phrases = [m for m in facts.matches(seg) if m.label == "HOURS_PHRASE"]
     result = []
+    listed_until = -1  # end of a « … : lot 1 : 300 heures de travail ; » item named before
     for start, end, words in _quantities(seg, facts):
         block = seg.block_at(start)
         if block.place.table is not None:
@@ -233,6 +234,9 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
         # « Le volume d'heures d'insertion est fixé à 640 heures de travail par an »: the
         # insertion phrase before the figure says what the hours are.
         named = any(s_start <= p.start < start for p in phrases)
+        # « … réparti comme suit : lot 1 : 300 heures de travail ; lot 2 : 120 heures de
+        # travail ; »: the next items of a list the insertion phrase named.
+        named = named or 0 <= s_start - listed_until <= 2
         if _NOT_INSERTION_AFTER.search(after[:30]) and not (
             named and re.match(r"^\W*de travail\b", after)
         ):
@@ -253,6 +257,8 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
             continue
         if value <= 24 and _TIME_OF_DAY_BEFORE.search(before) and _TIME_OF_DAY_WORDS.search(before):
             continue  # an hour of the day
+        if named and seg.norm[s_end - 1 : s_end] == ";":
+            listed_until = s_end
         result.append((start, end, value, s_start, s_end))
     return result
 

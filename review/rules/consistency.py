@@ -116,6 +116,22 @@ def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:
     return requests
 
 
+def _right_for_another_trade(request, hours: int, ctx: RuleContext, terms, duration) -> bool:
+    """The title names several trades (« Peinture – sols souples ») and the hours are
+    right for one of the others: the tool guessed the trade, the buyer may not have."""
+    from dataclasses import replace
+
+    from clausier.hours import expected_range, guess_trades
+
+    for trade in guess_trades(request.title or "", ctx.profile)[1:]:
+        bounds = expected_range(
+            replace(request, trade=trade), ctx.profile, terms.framework, duration, terms.period
+        )
+        if bounds is not None and bounds[0] <= hours <= bounds[1]:
+            return True
+    return False
+
+
 @rule("CS403")
 def hours_out_of_range(
     consultation: Consultation, facts: Facts, ctx: RuleContext
@@ -137,6 +153,8 @@ def hours_out_of_range(
         fact = pieces[ref_path]
         low, high = bounds
         if low <= fact.value <= high:
+            continue
+        if _right_for_another_trade(request, fact.value, ctx, terms, duration):
             continue
         computed = compute_lot(request, ctx.profile, terms.framework, duration, terms.period)
         trade = ctx.profile.trades[request.trade]
@@ -165,6 +183,13 @@ def hours_out_of_range(
         )
 
 
+def _lots_named(facts: Facts, path: str) -> set[str]:
+    named = {f.value.number for f in facts.of("lot", path)}
+    for fact in facts.of("clause_lots", path):
+        named.update(fact.value)
+    return named
+
+
 @rule("CS404")
 def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
@@ -175,10 +200,14 @@ def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> It
         for path in pieces:
             listing.setdefault(path, set()).add(lot)
     without = {(f.piece, f.lot) for f in facts.of("lot_no_clause")}
-    listing = {path: lots for path, lots in listing.items() if len(lots) >= 2}
     for path, lots in listing.items():
+        # A piece that gives hours for several lots lists them; one that gives hours for
+        # one lot lists the others it names (its lots table, « lots 1 et 2 »).
+        named = _lots_named(facts, path) if len(lots) < 2 else None
         for lot, pieces in table.items():
             if lot in lots or lot == "unique" or (path, lot) in without:
+                continue
+            if named is not None and lot not in named:
                 continue
             other = reference_piece(consultation, pieces)
             first = next((f for f in facts.of("hours", path) if lot_key(f, facts) in lots), None)

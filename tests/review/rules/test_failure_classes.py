@@ -513,3 +513,117 @@ def test_clause_headed_conditions_d_execution_a_caractere_social(tmp_path):
     )
     report = run(write_dce(tmp_path, {"CCAP.docx": doc}))
     _only(report, "CS203")
+
+
+# ---------------------------------------------------------------- second blind corpus
+# Classes found on the tune half of benchmarks/blind2 (session 3), each with its near-miss.
+
+
+def _rc_with_article_3(body: str) -> Doc:
+    return Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet de la consultation"),
+            P(RC_OBJECT),
+            T(
+                [
+                    ["Lot", "Intitulé", "Montant estimé"],
+                    ["1", "Gros œuvre – maçonnerie", "820 000 € HT"],
+                    ["2", "Charpente bois – couverture", "460 000 € HT"],
+                ]
+            ),
+            H("Article 3 - Clause sociale"),
+            P(body),
+            H("Article 4 - Contenu du dossier"),
+            P("Le dossier comprend le présent règlement, le CCAP et l'acte d'engagement."),
+        ]
+    )
+
+
+def test_clause_heading_over_another_subject_does_not_announce_the_clause(tmp_path):
+    """« Article 3 - Clause sociale » then « Le délai d'exécution … est précisé dans le
+    CCAP » (a template's leftover): the RC does not announce the clause (CS102)."""
+    leftover = "Le délai d'exécution et les conditions de livraison sont précisés dans le CCAP."
+    report = run(write_dce(tmp_path, {"RC.docx": _rc_with_article_3(leftover)}))
+    _only(report, "CS102")
+
+
+def test_clause_heading_over_a_pointer_announces_the_clause(tmp_path):
+    """Near-miss: « Les conditions de la clause sont précisées à l'article 9 du CCAP »."""
+    pointer = "Les conditions de mise en œuvre sont précisées à l'article 9 du CCAP."
+    report = run(write_dce(tmp_path, {"RC.docx": _rc_with_article_3(pointer)}))
+    assert not by_code(report, "CS102"), [f.message for f in report.findings]
+
+
+def test_hours_right_for_the_second_trade_of_the_title_are_no_cs403(tmp_path):
+    """« Peinture – sols souples »: the tool guessed floors, the buyer computed painting;
+    hours inside the painting range are no warning."""
+    from clausier.hours import LotRequest, expected_range, guess_trades
+    from clausier.profile import load_profile
+
+    profile = load_profile()
+    title = "Peinture – sols souples"
+    trades = guess_trades(title, profile)
+    assert len(trades) >= 2, trades
+    ranges = {t: expected_range(LotRequest("1", title, 210_000, t), profile) for t in trades}
+    first, second = ranges[trades[0]], ranges[trades[1]]
+    inside_second = next(
+        h for h in range(second[0], second[1] + 1, 5) if not first[0] <= h <= first[1]
+    )
+    far = max(r[1] for r in ranges.values()) * 3
+
+    def dce(root, hours):
+        lots = T([["Lot", "Intitulé", "Montant estimé"], ["1", title, "210 000 € HT"]])
+        table = T([["Lot", "Intitulé", "Heures d'insertion"], ["1", title, str(hours)]])
+        clause = f"Le marché comporte une clause sociale d'insertion : lot 1 : {hours} heures d'insertion."
+        commitment = T([["Lot", "Heures d'insertion"], ["1", str(hours)]])
+        return write_dce(
+            root,
+            {
+                "RC.docx": rc(lots=lots, clause=clause),
+                "CCAP.docx": ccap(hours=table, total=None),
+                "AE.docx": ae(commitment=commitment),
+            },
+        )
+
+    assert not by_code(run(dce(tmp_path / "a", inside_second)), "CS403")
+    assert by_code(run(dce(tmp_path / "b", far)), "CS403")  # near-miss: right for none
+
+
+def test_rc_hours_table_without_a_lot_its_lots_table_names_is_cs404(tmp_path):
+    """The RC's hours list gives lot 1 only while its lots table names lots 1 and 2: lot 2
+    is missing from that list (CS404), even though the list has a single lot."""
+    clause = "Le marché comporte une clause sociale d'insertion : lot 1 : 615 heures d'insertion."
+    report = run(write_dce(tmp_path, {"RC.docx": rc(clause=clause)}))
+    found = by_code(report, "CS404")
+    assert [(f.piece, f.lot) for f in found] == [("RC.docx", "2")], report.findings
+
+
+def test_per_lot_ae_that_names_its_own_lot_only_is_no_cs404(tmp_path):
+    """Near-miss: an AE for lot 1 gives lot 1's hours and names no other lot."""
+    ae_1 = ae(commitment=T([["Lot", "Heures d'insertion"], ["1", "615"]]))
+    ae_2 = ae(commitment=T([["Lot", "Heures d'insertion"], ["2", "270"]]))
+    report = run(write_dce(tmp_path, {"AE.docx": None, "AE_lot1.docx": ae_1, "AE_lot2.docx": ae_2}))
+    assert not by_code(report, "CS404"), [f.message for f in report.findings]
+
+
+def test_outline_of_plain_articles_over_article_sub_articles(tmp_path):
+    """« 2 – CLAUSE SOCIALE D'INSERTION » over « Article 2.1 : … » (a PDF): the plain
+    numbers are the articles, so « 3 – RÉCEPTION » ends the clause (blind corpus: the
+    late-documents penalty of 6.7 was lost in a 6.7 that ran to the end of the CCAP, a
+    false CS308)."""
+    from review.reading import read_consultation
+    from tools.simple_documents import write
+
+    items = [P("Cahier des clauses administratives particulières")]
+    for n, title in ((1, "PÉNALITÉS"), (2, "CLAUSE SOCIALE D'INSERTION"), (3, "RÉCEPTION")):
+        items.append(P(f"{n} – {title}"))
+        for k in (1, 2):
+            items += [
+                P(f"Article {n}.{k} : Stipulation {k}"),
+                P(f"Le titulaire respecte la règle {n}.{k}."),
+            ]
+    write(tmp_path / "CCAP.pdf", Doc(items))
+    piece = read_consultation(tmp_path).pieces[0]
+    outline = [(a.number, [c.number for c in a.children]) for a in piece.articles]
+    assert outline == [("1", ["1.1", "1.2"]), ("2", ["2.1", "2.2"]), ("3", ["3.1", "3.2"])]
