@@ -45,16 +45,19 @@ HEADING_EXCLUDED = re.compile(
 )
 _LEFT_OUT = (
     r"(?:ne\s+pas\s+(?:prevoir|imposer|inclure|integrer|retenir|comporter)|ne\s+(?:prevoit|comporte|impose|"
-    r"inclut|integre|retient|contient)\s+pas|n'a\s+pas\s+(?:ete\s+)?(?:prevu|retenu|impose|integre)e?s?"
-    r"|renonc\w*\s+a|absence\s+d[e']|sans)"
+    r"inclut|integre|retient|contient)\s+pas|n'(?:impose|inclut|integre|exige)\s+pas|n'a\s+pas\s+(?:ete\s+)?(?:prevu|retenu|impose|integre)e?s?"
+    r"|renonc\w*\s+a|absence\s+d[e']|sans|aucune?|par\s+exception\s+a)"
     r"\s+(?:de\s+|d'|la\s+|les\s+|une?\s+)?(?:\w+\s+){0,2}?"
-    r"(?:conditions?\s+d'execution|considerations?|clauses?)\s+"
+    r"(?:conditions?\s+d'execution|considerations?|clauses?|dimension|obligation)\s+"
     r"(?:\w+\s+){0,4}?(?:sociale?s?|social|a\s+caractere\s+social|relatives?\s+(?:au\s+domaine\s+social|a\s+l'emploi))"
 )
 _REASON = (
     r"(?:justifi\w*|motiv\w*|en\s+raison|compte\s+tenu|du\s+fait|dans\s+la\s+mesure|parce\s+que|\bcar\b"
     r"|au\s+motif|raisons?\s+(?:techniques?|economiques?)|lien\s+(?:suffisant\s+)?avec\s+l'objet"
-    r"|immediatement\s+disponible|l\.?\s?2112-2-1|article\s+35)"
+    r"|immediatement\s+disponible|l\.?\s?2112-2-1|article\s+35"
+    r"|sans\s+rapport\s+avec|ne\s+se\s+pret\w*\s+pas|restreindr\w*|par\s+exception"
+    r"|nature\s+(?:meme\s+)?(?:des\s+prestations|du\s+besoin|du\s+marche)|puisque|eu\s+egard"
+    r"|etant\s+donne|s'agissant)"
 )
 DEROGATION_RE = re.compile(
     r"(?:derog\w*|n'est pas soumis\w*|ne s'applique pas|exempt\w*|n'y a pas lieu)[^.]{0,200}"

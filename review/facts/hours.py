@@ -35,6 +35,19 @@ _TIME_OF_DAY_WORDS = re.compile(
     r"a lieu|aura lieu|se tien\w*|se deroul\w*|debut\w*|commenc\w*|ouvert\w*|ferm\w*"
     r"|reunion\w*|rendez-vous|visite\w*|permanence\w*|horaires?|accueil\w*|convoqu\w*"
 )
+# « 7 h 30 » (minutes), « de 7 h 30 à 17 h 30 », « 9 h - 12 h » (a span of the day).
+_MINUTES_AFTER = re.compile(r"^\s?[0-5]\d\b")
+_SPAN_AFTER = re.compile(r"^\s*(?:[0-5]\d\s*)?(?:a|-|–|jusqu'a)\s*\d{1,2}\s*(?:h|heures)\b")
+_SPAN_BEFORE = re.compile(r"\d{1,2}\s*(?:h|heures)(?:\s*[0-5]\d)?\s*(?:a|-|–)\s*$")
+
+
+def _time_of_day(before: str, after: str) -> bool:
+    """A figure up to 24 that is an hour of the day, not a number of hours."""
+    if _MINUTES_AFTER.match(after) or _SPAN_AFTER.match(after) or _SPAN_BEFORE.search(before):
+        return True
+    return bool(_TIME_OF_DAY_BEFORE.search(before) and _TIME_OF_DAY_WORDS.search(before))
+
+
 _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
@@ -255,7 +268,7 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
         value = _hours_value(words)
         if value is None:
             continue
-        if value <= 24 and _TIME_OF_DAY_BEFORE.search(before) and _TIME_OF_DAY_WORDS.search(before):
+        if value <= 24 and _time_of_day(before, after):
             continue  # an hour of the day
         if named and seg.norm[s_end - 1 : s_end] == ";":
             listed_until = s_end

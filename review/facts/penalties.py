@@ -39,6 +39,20 @@ _REPORTING = re.compile(
     r"|(?:documents?|fiches?|tableaux?|justificatifs?|bilans?|etats?|rapports?|attestations?)\b"
     r"[^.]{0,60}?(?:non\s+(?:remis|transmis|fournis?|communiques?|produits?|retournes?)|(?:remis|transmis)\w*\s+(?:en|avec)\s+retard|manquante?s?)"
 )
+# « Le défaut de présence aux réunions de suivi » is a penalty of its own (missed meetings),
+# not one for follow-up documents not sent: « suivi » there names the meetings.
+_MEETING = re.compile(r"reunions?|presence|comites?|rendez-vous|convocation")
+_DOCUMENT = re.compile(
+    r"transmi\w*|justificati\w*|documents?|fiches?|tableaux?|bilans?|etats?|rapports?|attestations?"
+)
+
+
+def _is_reporting(sentence: str) -> bool:
+    if not _REPORTING.search(sentence):
+        return False
+    return not _MEETING.search(sentence) or bool(_DOCUMENT.search(sentence))
+
+
 # What makes a penalty one for hours not performed when the sentence is also about the
 # follow-up documents: « heures », « manquement » or « engagement » alone may be the
 # documents' subject (« les fiches de suivi des heures »), not hours left undone.
@@ -104,7 +118,7 @@ def _table_rows(seg, facts: Facts, done: set[tuple[int, int]], after: int | None
             break  # « 13.3 Pénalités liées aux clauses environnementales »
         if not _AMOUNT.search(sentence) or re.search(r"penalit|retenue", sentence):
             continue  # a sentence that says « pénalité » is read as such (with its SMIC)
-        reporting = bool(_REPORTING.search(sentence))
+        reporting = _is_reporting(sentence)
         hours = bool(_NOT_DONE.search(_REPORTING.sub(" ", sentence)))
         if not (reporting or hours):
             continue
@@ -162,9 +176,12 @@ def extract(text: PieceText, facts: Facts) -> None:
             introduces = not _AMOUNT.search(sentence) and _INTRODUCES.search(sentence.rstrip(" ."))
             if introduces and _table_rows(seg, facts, done, after=end):
                 continue  # « … sont les suivantes » and its table
-            reporting = bool(_REPORTING.search(sentence))
+            reporting = _is_reporting(sentence)
             rest = _REPORTING.sub(" ", sentence)
-            hours = bool(_NOT_DONE.search(rest)) if reporting else True
+            if reporting:
+                hours = bool(_NOT_DONE.search(rest))
+            else:  # a clause's penalty is for hours not done, unless it is for meetings
+                hours = not _MEETING.search(sentence) or bool(_NOT_DONE.search(sentence))
             if reporting:
                 facts.add("penalty_reporting", Penalty(has_amount, sentence), seg, start, end)
             if hours:

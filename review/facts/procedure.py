@@ -116,9 +116,16 @@ def extract(text: PieceText, facts: Facts) -> None:
                     seg.text, match.end(), match.end() + 40
                 )
                 # « du lot 2 » before the label or between it and the amount: a lot's value.
-                if amount and not (
-                    re.search(r"\blot\b", norm[max(0, match.start() - 40) : match.start()])
-                    or re.search(r"\blots?\s+(?:n°\s*)?\d", norm[match.start() : amount.start()])
+                if (
+                    amount
+                    and not (
+                        re.search(r"\blot\b", norm[max(0, match.start() - 40) : match.start()])
+                        or re.search(
+                            r"\blots?\s+(?:n°\s*)?\d", norm[match.start() : amount.start()]
+                        )
+                        # « montant estimé … inférieur au seuil de 221 000 € HT »: the threshold
+                        or re.search(r"\bseuils?\b|\bplafond", norm[match.start() : amount.start()])
+                    )
                 ):
                     value = parse_number(amount.group(1))
                     if value and value >= 1000:

@@ -100,7 +100,8 @@ CCAG_RE = re.compile(
     + r"))?"
 )
 CCAG_ARTICLE_RE = re.compile(
-    rf"{_ART}(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\s+du\s+(?:ccag|cahier\s+des\s+clauses\s+administratives\s+generales)"
+    # « 20.1 », and « 20-1 » as some buyers write it
+    rf"{_ART}(\d{{1,2}}(?:[.\-]\d{{1,2}}){{0,3}})\s+du\s+(?:ccag|cahier\s+des\s+clauses\s+administratives\s+generales)"
 )
 _YEAR_NEAR = re.compile(r"\b(2009|2021)\b")
 _ORDER_2009 = re.compile(r"arrete\s+du\s+(?:8\s+septembre|19\s+janvier|16\s+septembre)\s+2009")
@@ -232,7 +233,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 "reference",
                 Reference(
                     "ccag_article",
-                    match.group(1),
+                    match.group(1).replace("-", "."),
                     ccag=family,
                     in_clause=seg.in_clause,
                     sentence=sentence,
