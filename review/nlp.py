@@ -450,7 +450,9 @@ PATTERNS: dict[str, list[list[dict]]] = {
         ),
     ],
     # « retenue »: review.facts.penalties drops « retenue de garantie » (no penalty)
-    "PENALTY": [_p({"NORM": {"REGEX": r"^(penalite|penalites|penalisation|retenues?)$"}})],
+    "PENALTY": [
+        _p({"NORM": {"REGEX": r"^(penalite|penalites|penalisation|penalise\w*|retenues?)$"}})
+    ],
 }
 
 

@@ -27,10 +27,11 @@ def add_matches(
     facts: Facts,
     label: str,
     kind: str,
-    keep: Callable[[str, str, int], bool] | None = None,
+    keep: Callable[[str, str, int, str], bool] | None = None,
 ) -> None:
     """A fact per match of `label`; with `keep`, only the matches for which
-    keep(folded match, folded sentence around it, match offset in it) is true."""
+    keep(folded match, folded sentence around it, match offset in it, folded headings
+    above) is true."""
     for seg in text.segments:
         if not candidate(seg):
             continue
@@ -39,6 +40,11 @@ def add_matches(
                 continue
             if keep is not None:
                 start, end = seg.sentence_around(match.start)
-                if not keep(unaccent(match.text), seg.norm[start:end], match.start - start):
+                if not keep(
+                    unaccent(match.text),
+                    seg.norm[start:end],
+                    match.start - start,
+                    unaccent(seg.headings),
+                ):
                     continue
             facts.add(kind, match.text, seg, match.start, match.end)

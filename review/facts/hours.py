@@ -98,6 +98,9 @@ def _period(text: str) -> str | None:
     return None
 
 
+_NOT_CONCERNED = re.compile(r"^(?:non\s+concerne\w*|sans\s+objet|neant|non|sans|exclu\w*)\b")
+
+
 def _tables(text: PieceText, facts: Facts) -> set[str]:
     """Hours columns of lot tables, and two-column « Nombre d'heures d'insertion | 150 » rows."""
     found: set[str] = set()
@@ -132,7 +135,10 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
                 continue
             value = _hours_value(hours_cell)
             if value is None:
-                continue  # « sans objet », « — »: the lot carries no hours
+                # « Non concerné », « Sans objet » in the hours column: the lot carries none.
+                if _NOT_CONCERNED.match(unaccent(hours_cell).strip()):
+                    facts.add("lot_no_clause", number, seg, start, end, lot=number)
+                continue  # « — », « à préciser »: no hours
             facts.add("hours", value, seg, start, end, lot=number)
             period = cols.period or _period(hours_cell)
             if period:

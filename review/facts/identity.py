@@ -57,6 +57,7 @@ _NOT_OBJECT = re.compile(
     r"|\(?(?:rc|ccap|ae|cctp)\)?\s*$|\d+(?:\.\d+)*\s*[–—\-.)]|article\b|identification)"
 )
 _OBJECT_HEADING = re.compile(r"\bobjet\b")
+_DATE_LINE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\benvoye\w*\s+a\s+la\s+publication|\bdate\b")
 _OBJECT_TAIL = re.compile(
     r"\s*[–—,-]\s*(?:consultation|marche|reference|dossier)\s*n\s*[°o].*$|\s*\.\s.*$"
 )
@@ -184,6 +185,8 @@ def _object(text: PieceText) -> tuple[Segment, int, int, str] | None:
         heading = fold(seg.article.heading) if seg.article else ""
         if _OBJECT_HEADING.search(heading) and seg.blocks and seg.blocks[0].text.strip():
             value = _object_value(seg.blocks[0].text)
+            if _NOT_OBJECT.match(fold(value)) or _DATE_LINE.search(fold(value)):
+                continue  # « Date limite de remise … », « Avis envoyé à la publication le … »
             if len(value) >= 8:
                 return seg, 0, len(value), value
     return None

@@ -23,7 +23,7 @@ _OBLIGATION = re.compile(
 )
 
 
-def _obligation(match: str, sentence: str, offset: int) -> bool:
+def _obligation(match: str, sentence: str, offset: int, headings: str) -> bool:
     return not _BARE_DOCUMENT.match(match) or bool(_OBLIGATION.search(sentence))
 
 
@@ -45,7 +45,7 @@ _NOT_A_WAY = re.compile(
 )
 
 
-def _way_of_doing(match: str, sentence: str, offset: int) -> bool:
+def _way_of_doing(match: str, sentence: str, offset: int, headings: str) -> bool:
     if not _BARE_STRUCTURE.match(match):
         return True
     return bool(_WAY_OF_DOING.search(sentence)) and not _NOT_A_WAY.search(sentence[:offset])

@@ -23,7 +23,8 @@ DATE_RE = re.compile(
 )
 _LAUNCH = re.compile(
     r"date\s+d'envoi(?:\s+(?:de\s+l'|du\s+present\s+)?(?:avis|aapc))?(?:\s+a\s+la\s+publication)?"
-    r"|(?:consultation|procedure|avis)\s+(?:a\s+ete\s+|est\s+)?(?:lancee?|publiee?|envoyee?)\s+le"
+    r"|(?:consultation|procedure|avis)\s+(?:a\s+ete\s+|est\s+)?(?:lancee?|publiee?|envoyee?)"
+    r"(?:\s+a\s+la\s+publication)?\s+le"
     r"|lancee?\s+le|date\s+de\s+(?:publication|mise\s+en\s+ligne|lancement)(?:\s+de\s+(?:l'avis|la\s+consultation))?"
 )
 _DEADLINE = re.compile(

@@ -13,20 +13,27 @@ if TYPE_CHECKING:
 
 
 # The law's own words for the public (« personnes éloignées de l'emploi », « difficultés
-# sociales ou professionnelles ») say what a clause is, not whom it admits: alone, they
-# define no public, unless the sentence says who is eligible or who validates it, or
-# lists real categories beside them.
+# sociales ou professionnelles ») are a public when the clause uses them (« 300 heures au
+# bénéfice de personnes éloignées de l'emploi »), not when they only define the clause in
+# its legal basis (« 6.1 Cadre juridique : … une part des heures est réservée à des
+# personnes éloignées de l'emploi »), unless that sentence says who is eligible or lists
+# real categories beside them.
 _GENERIC = re.compile(r"^(?:personnes?|publics?)\s+eloigne|^difficultes?\b")
 _ELIGIBILITY = re.compile(
     r"eligib|peuvent beneficier|pourront beneficier|sont concernes|publics? vises?"
     r"|valid|agre|orient|prescri"
-    # or a list that names real categories beside the law's words
     r"|\brsa\b|rqth|\bqpv\b|pass iae|demandeurs? d'emploi|jeunes|handicap|beneficiaires"
+)
+_LEGAL_BASIS = re.compile(
+    r"cadre juridique|fondement|base legale|contexte|\bl\.?\s?21\d\d-\d|\bconformement\b"
+    r"|en application|au sens de|code de la commande publique|\bccag\b"
 )
 
 
-def _defines_public(match: str, sentence: str, offset: int) -> bool:
-    return not _GENERIC.search(match) or bool(_ELIGIBILITY.search(sentence))
+def _defines_public(match: str, sentence: str, offset: int, headings: str) -> bool:
+    if not _GENERIC.search(match) or _ELIGIBILITY.search(sentence):
+        return True
+    return not (_LEGAL_BASIS.search(sentence) or _LEGAL_BASIS.search(headings))
 
 
 def extract(text: PieceText, facts: Facts) -> None:
