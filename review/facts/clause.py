@@ -253,6 +253,18 @@ def _social_condition(seg: Segment, facts: Facts, none_spans: list) -> None:
         return
 
 
+def _lot_of_previous_clause(seg: Segment, s_start: int, before: str):
+    """« Le lot 3 … est réservé aux SIAE ; il ne comporte pas de clause »: the lot named
+    before the « ; » that the pronoun stands for."""
+    if not re.match(r"\s*(?:il|elle|celui-ci|celle-ci|ce lot)\b", before):
+        return None
+    if seg.norm[:s_start].rstrip()[-1:] != ";":
+        return None
+    p_start, _ = seg.sentence_around(max(0, len(seg.norm[:s_start].rstrip()) - 1))
+    lots = list(LOT_RE.finditer(seg.norm, p_start, s_start))
+    return lots[0] if len(lots) == 1 else None
+
+
 def _across_cells(seg: Segment, start: int, end: int) -> bool:
     """True when [start, end) runs from one table cell into another block."""
     first, last = seg.block_at(start), seg.block_at(max(end - 1, start))
@@ -394,7 +406,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 continue  # « Variantes | Sans » then « Clause sociale | Oui »: two rows
             s_start, _ = seg.sentence_around(match.start())
             before = seg.norm[s_start : match.start()]
-            lot = LOT_RE.search(before)
+            lot = LOT_RE.search(before) or _lot_of_previous_clause(seg, s_start, before)
             if lot:
                 facts.add(
                     "lot_no_clause",

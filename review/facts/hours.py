@@ -52,6 +52,9 @@ _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
 )
+_TOTAL_AFTER = re.compile(
+    r"[^.;]{0,50}?(?:pour|sur)\s+l'ensemble\s+des\s+lots|[^.;]{0,50}?tous\s+lots\s+confondus"
+)
 _TOTAL_BEFORE = re.compile(
     r"(?:total\w*|au total|globa\w*|ensemble des lots|l'ensemble du marche|cumul\w*)[^.;]*$"
 )
@@ -325,6 +328,9 @@ def extract(text: PieceText, facts: Facts) -> None:
                 total = _TOTAL_BEFORE.search(
                     before[lot_matches[-1].end() :] if lot_matches else before
                 )
+                # « Soit 230 heures d'insertion par an pour l'ensemble des lots »: said after.
+                if not total and lot is None and len(found) == 1:
+                    total = _TOTAL_AFTER.match(seg.norm, end, s_end)
                 if total:
                     facts.add("hours_total", value, seg, start, end)
                     continue
