@@ -416,6 +416,22 @@ def _upper_title(block: Block, index: int) -> _Heading | None:
     return _Heading(index, None, text.rstrip(" :"), 1, strong=False, components=None)
 
 
+_BARE_PAGE = re.compile(r"^\d{1,3}$")
+_GLUED_PAGE = re.compile(r"[A-ZÀ-Ý]{3}\d{1,3}$")
+
+
+def _next_is_bare_page(blocks: list[Block], i: int) -> bool:
+    """The title of a contents entry whose page number is on the next line(s), maybe
+    after a few more titles (« 1.1 - … », « 1.2 - … », then « 4 », « 4 »)."""
+    for block in blocks[i + 1 : i + 9]:
+        text = " ".join(block.text.split())
+        if _BARE_PAGE.match(text):
+            return True
+        if _words(text) > 20:
+            return False
+    return False
+
+
 def _toc_indices(blocks: list[Block]) -> set[int]:
     """Blocks of the table of contents: a « Sommaire » and its entries, lines with dotted
     leaders, Word TOC styles, and runs of heading-like lines ending with a page number."""
@@ -434,6 +450,12 @@ def _toc_indices(blocks: list[Block]) -> set[int]:
             ("toc", "tm ", "table des matieres", "sommaire")
         )
         if in_toc and not entry and _TRAILING_PAGE.search(block.text) and _words(text) <= 20:
+            entry = True
+        # A PDF's contents with the page number on a line of its own (« ARTICLE 2 : … »
+        # then « 6 »), or glued to the title (« … DES CLAUSES D'INSERTION11 »).
+        if in_toc and not entry and (_BARE_PAGE.match(text) or _GLUED_PAGE.search(text)):
+            entry = True
+        if in_toc and not entry and _words(text) <= 20 and _next_is_bare_page(blocks, i):
             entry = True
         if entry:
             toc.add(i)

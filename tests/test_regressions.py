@@ -1180,3 +1180,27 @@ def test_lots_table_never_cuts_a_figure_in_a_narrow_terminal(tmp_path):
         assert "Calculées" in part, width
         found = sorted(re.findall(r"\b\d{2,5}\b", flat(part)))
         assert [f for f in figures if f not in found] == [], width
+
+
+def test_contents_with_page_numbers_on_their_own_lines_are_no_articles(tmp_path):
+    """Real CCAP (SMECTOM, PDF text): the « SOMMAIRE » gave each page number a line of its
+    own (« ARTICLE 2 : PIÈCES … » then « 6 ») or glued it to the title (« … CLAUSES
+    D'INSERTION11 »); the entries were read as the articles of the CCAP."""
+    from review.reading import read_consultation
+
+    contents = (
+        "SOMMAIRE\nARTICLE 1ER : OBJET DE LA CONSULTATION\n4\n1.1 - OBJET DU MARCHE\n"
+        "1.2 - DECOMPOSITION EN LOTS\n4\n4\nARTICLE 2 : INSERTION PAR L'ACTIVITE ECONOMIQUE\n10\n"
+        "2.1 – LE DISPOSITIF D'ACCOMPAGNEMENT DES CLAUSES D'INSERTION11\n"
+    )
+    body = (
+        "ARTICLE 1ER : OBJET DE LA CONSULTATION\nLe marché porte sur la construction d'un "
+        "bâtiment.\nARTICLE 2 : INSERTION PAR L'ACTIVITE ECONOMIQUE\nLe titulaire réalise 300 "
+        "heures d'insertion.\n"
+    )
+    (tmp_path / "CCAP.txt").write_text(
+        "CAHIER DES CLAUSES ADMINISTRATIVES PARTICULIERES\n" + contents + body, encoding="utf-8"
+    )
+    piece = read_consultation(tmp_path).pieces[0]
+    assert [a.number for a in piece.articles] == ["1", "2"]
+    assert "300 heures" in " ".join(b.text for b in piece.articles[1].blocks)
