@@ -22,13 +22,23 @@ NNBSP = "\u202f"  # narrow no-break space: thousands separator in reports and pa
 # ------------------------------------------------------------------ folding
 
 
+_SHORT: dict[str, str] = {}  # short texts folded before: headings, cells, words recur
+_SHORT_LIMIT = 50_000
+
+
 def strip_accents(text: str) -> str:
     """« Pôle » -> « Pole »: combining marks removed, case kept (every fold below uses it)."""
+    if text.isascii():
+        return text
+    if len(text) < 64:
+        done = _SHORT.get(text)
+        if done is None:
+            if len(_SHORT) >= _SHORT_LIMIT:
+                _SHORT.clear()
+            decomposed = unicodedata.normalize("NFD", text)
+            done = _SHORT[text] = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+        return done
     decomposed = unicodedata.normalize("NFD", text)
-    if decomposed.isascii():
-        return decomposed
-    if len(decomposed) < 64:
-        return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     # A long text (a segment, a page): look up each distinct character once, not each
     # character (ten times faster on a CCAP article; same result).
     for char in set(decomposed):

@@ -438,18 +438,22 @@ def _toc_indices(blocks: list[Block]) -> set[int]:
     toc: set[int] = set()
     in_toc = False
     misses = 0
+    texts = [" ".join(block.text.split()) for block in blocks]
+    # The end-anchored patterns are tried on the line's tail only: searched on a whole
+    # line they try every position of it (a fifth of the reading of a long CCAP).
+    paged = [bool(_TRAILING_PAGE.search(text[-12:])) for text in texts]
     for i, block in enumerate(blocks):
-        text = " ".join(block.text.split())
+        text = texts[i]
         folded = fold(text) if len(text) <= 40 else ""
         style = fold(block.style) if block.style else ""
         if folded and _TOC_TITLE.match(folded):
             toc.add(i)
             in_toc, misses = True, 0
             continue
-        entry = bool(_LEADERS.search(block.text)) or style.startswith(
+        entry = bool(_LEADERS.search(block.text[-60:])) or style.startswith(
             ("toc", "tm ", "table des matieres", "sommaire")
         )
-        if in_toc and not entry and _TRAILING_PAGE.search(block.text) and _words(text) <= 20:
+        if in_toc and not entry and paged[i] and _words(text) <= 20:
             entry = True
         # A PDF's contents with the page number on a line of its own (« ARTICLE 2 : … »
         # then « 6 »), or glued to the title (« … DES CLAUSES D'INSERTION11 »).
@@ -467,10 +471,10 @@ def _toc_indices(blocks: list[Block]) -> set[int]:
     # Runs of ≥ 3 heading-like lines, each ending with a number and with no prose between.
     run: list[int] = []
     for i, block in enumerate(blocks):
-        text = " ".join(block.text.split())
+        text = texts[i]
         if (
             i not in toc
-            and _TRAILING_PAGE.search(text)
+            and paged[i]
             and _match_heading(Block(re.sub(r"\s\d{1,3}$", "", text), block.place), i)
         ):
             run.append(i)

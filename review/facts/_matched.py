@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from review.facts.text import INSERTION_HINT
 from review.nlp import unaccent
 
 if TYPE_CHECKING:
@@ -15,11 +14,7 @@ if TYPE_CHECKING:
 def candidate(seg) -> bool:
     """A segment worth giving to spaCy: in the clause, or saying insertion (in its text or
     in the headings above it)."""
-    return bool(seg.text) and (
-        seg.in_clause
-        or bool(INSERTION_HINT.search(seg.norm))
-        or bool(INSERTION_HINT.search(unaccent(seg.headings)))
-    )
+    return bool(seg.text) and (seg.in_clause or seg.says_insertion)
 
 
 def add_matches(

@@ -52,6 +52,8 @@ _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
 )
+# « Nombre d'heures d'insertion à réaliser chaque année : 120 heures »: the period first.
+_PERIOD_BEFORE = re.compile(r"(?:chaque\s+annee|par\s+an(?:nee)?|annuel\w*)\W{0,3}$")
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,50}?(?:pour|sur)\s+l'ensemble\s+des\s+lots|[^.;]{0,50}?tous\s+lots\s+confondus"
 )
@@ -314,7 +316,7 @@ def extract(text: PieceText, facts: Facts) -> None:
     for seg in text.segments:
         if not seg.text:
             continue
-        if not (seg.in_clause or INSERTION_HINT.search(seg.norm)):
+        if not (seg.in_clause or seg.text_says_insertion):
             continue
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
         for quantity in _accepted(text, seg, facts):
@@ -345,6 +347,6 @@ def extract(text: PieceText, facts: Facts) -> None:
                     facts.add("hours_rate", HoursRate(value, per), seg, start, rate_end, lot=lot)
                     continue
                 facts.add("hours", value, seg, start, end, lot=lot)
-                if _PERIOD_AFTER.search(after):
+                if _PERIOD_AFTER.search(after) or _PERIOD_BEFORE.search(before[-40:]):
                     period = "tranche" if "tranche" in after[:40] else "year"
                     facts.add("hours_period", period, seg, start, end, lot=lot)

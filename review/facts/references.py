@@ -15,6 +15,7 @@ the unaccented text: these are codes and numbers, not phrasing).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -79,7 +80,25 @@ _BARE = {
     "ordonnance_2015_899": re.compile(_ORD),
     "decret_2016_360": re.compile(_DEC),
 }
-CCP_ARTICLE_RE = re.compile(r"(?<![\w.])([lrd])\s?\.?\s?(\d{4}-\d{1,2}(?:-\d{1,2})?)(?![\d-])")
+# Substrings without which a bare mention cannot match (a quick test before the regex).
+_BARE_KEYS = {
+    "cmp": lambda norm: "cmp" in norm or "marches publics" in norm or "2006" in norm,
+    "ordonnance_2015_899": lambda norm: "2015" in norm,
+    "decret_2016_360": lambda norm: "2016" in norm,
+}
+# Not preceded by a letter, a digit or a dot (« l2112-2 » inside a word is none): checked
+# in `_ccp_articles`, since a leading look-behind makes the regex try every position.
+CCP_ARTICLE_RE = re.compile(r"([lrd])\s?\.?\s?(\d{4}-\d{1,2}(?:-\d{1,2})?)(?![\d-])")
+
+
+def _ccp_articles(norm: str):
+    for match in CCP_ARTICLE_RE.finditer(norm):
+        start = match.start()
+        if start and (norm[start - 1].isalnum() or norm[start - 1] in "._"):
+            continue
+        yield match
+
+
 _OTHER_CODE_AFTER = re.compile(
     r"^\W{0,3}(?:et\s+[lrd]\.?\s?\d{4}-\d+\s+)?(?:du|de\s+l'|de\s+la)\s+(?:code\s+(?:du\s+travail|de\s+l'action|de\s+la\s+securite|general|civil|penal|de\s+l'education)|casf|css)"
 )
@@ -124,6 +143,14 @@ def _sentence(seg: Segment, offset: int) -> tuple[int, int, str]:
     return start, end, seg.norm[start:end]
 
 
+@functools.lru_cache(maxsize=4)
+def _name_patterns(law) -> list[tuple]:
+    """(obsolete name, its regex, its first word folded) for each name of the law data."""
+    from review.nlp import unaccent
+
+    return [(n, _names_regex(n.old), unaccent(n.old).split()[0]) for n in law.obsolete_names]
+
+
 def _names_regex(old: str) -> re.Pattern:
     from review.nlp import unaccent
 
@@ -133,8 +160,7 @@ def _names_regex(old: str) -> re.Pattern:
 
 
 def extract(text: PieceText, facts: Facts) -> None:
-    law = load_law()
-    name_patterns = [(n, _names_regex(n.old)) for n in law.obsolete_names]
+    name_patterns = _name_patterns(load_law())
     for seg in text.segments:
         norm = seg.norm
         if not norm:
@@ -154,7 +180,8 @@ def extract(text: PieceText, facts: Facts) -> None:
                     match.end(),
                 )
                 spans.append((match.start(), match.end()))
-            for match in _BARE[family].finditer(norm):
+            bare = _BARE[family].finditer(norm) if _BARE_KEYS[family](norm) else ()
+            for match in bare:
                 if any(a <= match.start() < b for a, b in spans):
                     continue
                 s_start, s_end = seg.sentence_around(match.start())
@@ -170,7 +197,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                     match.end(),
                 )
         # Code de la commande publique articles.
-        for match in CCP_ARTICLE_RE.finditer(norm):
+        for match in _ccp_articles(norm):
             if _OTHER_CODE_AFTER.search(norm[match.end() : match.end() + 60]):
                 continue
             article = match.group(1).upper() + match.group(2)
@@ -244,7 +271,9 @@ def extract(text: PieceText, facts: Facts) -> None:
             )
         # Obsolete names.
         taken: list[tuple[int, int]] = []
-        for name, pattern in name_patterns:
+        for name, pattern, key in name_patterns:
+            if key not in norm:
+                continue  # the name's first word is absent: no need to run its regex
             for match in pattern.finditer(norm):
                 if name.old == "ZUS" and seg.text[match.start() : match.end()] != "ZUS":
                     continue  # "zus" in lower case is not the acronym
@@ -266,7 +295,8 @@ def extract(text: PieceText, facts: Facts) -> None:
                     match.end(),
                 )
         # Thresholds quoted as such.
-        for match in AMOUNT_RE.finditer(seg.text):
+        amounts = AMOUNT_RE.finditer(seg.text) if "€" in seg.text or "eur" in norm else ()
+        for match in amounts:
             start, end, sentence = _sentence(seg, match.start())
             if not _THRESHOLD_CONTEXT.search(sentence):
                 continue

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clausier.model import Article, Block, Piece, Place
-from review.nlp import fold
+from review.nlp import fold, unaccent
 
 # Quick pre-filter (on unaccented lower text): only segments that say one of these are
 # given to spaCy.
@@ -43,6 +43,8 @@ class Segment:
     _norm: str | None = None
     _sentences: list[tuple[int, int]] | None = None
     _sentence_starts: list[int] = field(default_factory=list)
+    _hint: bool | None = None
+    _text_hint: bool | None = None
 
     def __post_init__(self) -> None:
         parts, pos = [], 0
@@ -59,6 +61,23 @@ class Segment:
         if self._norm is None:
             self._norm = fold(self.text)
         return self._norm
+
+    @property
+    def text_says_insertion(self) -> bool:
+        """Its own text says insertion (INSERTION_HINT): asked by every extractor, so
+        computed once."""
+        if self._text_hint is None:
+            self._text_hint = bool(INSERTION_HINT.search(self.norm))
+        return self._text_hint
+
+    @property
+    def says_insertion(self) -> bool:
+        """Its text or the headings above it say insertion."""
+        if self._hint is None:
+            self._hint = self.text_says_insertion or bool(
+                INSERTION_HINT.search(unaccent(self.headings))
+            )
+        return self._hint
 
     @property
     def article_number(self) -> str | None:

@@ -35,6 +35,15 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+def _page_lines(raw: str) -> list[str]:
+    """The non-empty cleaned lines of a page's text: `clean_line` on each line, with the
+    replacements done once for the page (a page has forty lines)."""
+    if any(c in raw for c in "\x0b\x0c\x1c\x1d\x1e"):  # controls that also break lines
+        return [line for line in (clean_line(line) for line in raw.splitlines()) if line]
+    raw = _CONTROL.sub("", raw.replace("\x02", "-"))
+    return [line for line in (_SPACES.sub(" ", line).strip() for line in raw.splitlines()) if line]
+
+
 def _open(data: bytes, name: str):
     import pypdfium2 as pdfium
 
@@ -187,8 +196,7 @@ def read_pdf(source: SourceFile) -> Piece:
                 textpage = page.get_textpage()
                 try:
                     raw = textpage.get_text_range()
-                    lines = [clean_line(line) for line in raw.splitlines()]
-                    lines = [line for line in lines if line]
+                    lines = _page_lines(raw)
                     if not lines:
                         if _page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
                             scanned.append(index + 1)

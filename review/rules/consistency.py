@@ -40,10 +40,29 @@ def _h(value: int) -> str:
     return f"{value:,}".replace(",", " ") + " heures"
 
 
+def _all_hours_by_piece(facts: Facts) -> dict[str, dict[str, set[float]]]:
+    """lot -> piece -> every figure of hours it states for the lot, and, for hours per year
+    when the duration is known, that figure times the duration (hours per year and the
+    total over the contract are the same commitment)."""
+    years = {f.value for f in facts.of("duration_years") if f.value}
+    per_year = {(f.piece, f.place, f.text) for f in facts.of("hours_period") if f.value == "year"}
+    table: dict[str, dict[str, set[float]]] = {}
+    for fact in facts.of("hours"):
+        lot = lot_key(fact, facts)
+        if lot is None:
+            continue
+        values = table.setdefault(lot, {}).setdefault(fact.piece, set())
+        values.add(fact.value)
+        if len(years) == 1 and (fact.piece, fact.place, fact.text) in per_year:
+            values.add(fact.value * next(iter(years)))
+    return table
+
+
 @rule("CS401")
 def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     if not _active(consultation, facts, ctx):
         return
+    stated = _all_hours_by_piece(facts)
     for lot, pieces in hours_by_piece(consultation, facts).items():
         if len({f.value for f in pieces.values()}) < 2:
             continue
@@ -53,6 +72,8 @@ def hours_differ(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
         for path, fact in pieces.items():
             if fact.value == ref.value:
                 continue
+            if stated[lot][path] & stated[lot][ref_path]:
+                continue  # « 200 heures par an, soit 800 heures » beside an AE's « 800 heures »
             yield fact_finding(
                 "CS401",
                 f"Nombre d'heures incohérent pour {_lot_label(lot)} : {_h(fact.value)} ici, "

@@ -627,3 +627,49 @@ def test_outline_of_plain_articles_over_article_sub_articles(tmp_path):
     piece = read_consultation(tmp_path).pieces[0]
     outline = [(a.number, [c.number for c in a.children]) for a in piece.articles]
     assert outline == [("1", ["1.1", "1.2"]), ("2", ["2.1", "2.2"]), ("3", ["3.1", "3.2"])]
+
+
+_FRAMEWORK_RC = (
+    "Accord-cadre de services d'entretien des espaces verts, procédure adaptée, conclu pour "
+    "une durée de 4 ans. Date d'envoi de l'avis à la publication : 1er décembre 2026."
+)
+
+
+def _framework_dce(root, ccap_hours: str, ae_hours: str):
+    return write_dce(
+        root,
+        {
+            "RC.docx": rc(
+                object_=_FRAMEWORK_RC,
+                lots=None,
+                clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).",
+            ),
+            "CCAP.docx": ccap(hours=P(ccap_hours), total=None),
+            "AE.docx": ae(commitment=P(ae_hours)),
+        },
+    )
+
+
+def test_hours_per_year_and_the_same_total_over_the_contract_agree(tmp_path):
+    """CCAP « 200 heures par an » over 4 years, AE « 800 heures sur la durée de
+    l'accord-cadre »: the same commitment, no CS401."""
+    report = run(
+        _framework_dce(
+            tmp_path,
+            "Le titulaire réalise 200 heures d'insertion par an.",
+            "Je m'engage à réaliser 800 heures d'insertion sur la durée de l'accord-cadre.",
+        )
+    )
+    assert not by_code(report, "CS401"), [f.message for f in report.findings]
+
+
+def test_hours_per_year_and_another_total_disagree(tmp_path):
+    """Near-miss: 200 hours a year over 4 years is not the AE's 600 hours (CS401)."""
+    report = run(
+        _framework_dce(
+            tmp_path,
+            "Le titulaire réalise 200 heures d'insertion par an.",
+            "Je m'engage à réaliser 600 heures d'insertion sur la durée de l'accord-cadre.",
+        )
+    )
+    assert [f.piece for f in by_code(report, "CS401")] == ["AE.docx"], report.findings
