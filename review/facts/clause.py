@@ -182,6 +182,19 @@ def _off_topic(article: Article, by_article: dict) -> bool:
     return bool(_OTHER_SUBJECT.search(text))
 
 
+_FIGURE_OF_HOURS = re.compile(r"\d\s*(?:h\b|heures?)")
+
+
+def _says_none(article: Article, by_article: dict) -> bool:
+    """A clause heading over a statement that there is none (« Art. 3. Clause sociale »
+    then « Motif de l'absence de considération sociale … : dérogation ») and no hours:
+    the « sans » statement is read as such below, the heading announces no clause."""
+    text = " ".join(by_article[id(a)].norm for a in article.walk() if id(a) in by_article)
+    if not text.strip() or _FIGURE_OF_HOURS.search(text):
+        return False
+    return bool(next(iter(_derogations(text)), None) or next(iter(_none_statements(text)), None))
+
+
 def _strong_content(segment: Segment, facts: Facts) -> bool:
     labels = {m.label for m in facts.matches(segment)}
     if "HOURS_PHRASE" in labels and "HOURS_QTY" in labels:
@@ -384,7 +397,7 @@ def extract(text: PieceText, facts: Facts) -> None:
     # 1. Clause articles: a clause heading, or an article whose own text is clearly the clause.
     clause_roots: list[Article] = []
     covered: set[int] = set()
-    off_topic: list = []  # places of clause headings over another subject: no mention
+    off_topic: list = []  # places of clause headings over another subject or over « sans »
     for article in text.piece.all_articles():
         if id(article) in covered:
             continue
@@ -392,7 +405,7 @@ def extract(text: PieceText, facts: Facts) -> None:
         if seg is None:
             continue
         heading = _is_clause_heading(article, facts, seg)
-        if heading and _off_topic(article, by_article):
+        if heading and (_off_topic(article, by_article) or _says_none(article, by_article)):
             off_topic.append(article.place)
             heading = False
         if heading or (
@@ -473,7 +486,7 @@ def extract(text: PieceText, facts: Facts) -> None:
     # 3. Mentions of the clause anywhere in the body (not inside a « sans » statement).
     for seg in segs:
         if seg.article is None and seg.blocks and all(b.place in off_topic for b in seg.blocks):
-            continue  # the heading line of an off-topic « CLAUSE SOCIALE » article
+            continue  # the heading line of a « CLAUSE SOCIALE » article that announces none
         # A derogation may say « considérations sociales » without any insertion word.
         for match in _derogations(seg.norm):
             facts.add(

@@ -35,6 +35,9 @@ _TIME_OF_DAY_WORDS = re.compile(
     r"a lieu|aura lieu|se tien\w*|se deroul\w*|debut\w*|commenc\w*|ouvert\w*|ferm\w*"
     r"|reunion\w*|rendez-vous|visite\w*|permanence\w*|horaires?|accueil\w*|convoqu\w*"
 )
+# « 6.2 », « 4.1.3 »: an outline number (French decimals take a comma, thousands a dot
+# before three digits).
+_OUTLINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+(?!\d)")
 # « 7 h 30 » (minutes), « de 7 h 30 à 17 h 30 », « 9 h - 12 h » (a span of the day).
 _MINUTES_AFTER = re.compile(r"^\s?[0-5]\d\b")
 _SPAN_AFTER = re.compile(r"^\s*(?:[0-5]\d\s*)?(?:a|-|–|jusqu'a)\s*\d{1,2}\s*(?:h|heures)\b")
@@ -276,6 +279,8 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
             continue  # « chaque contrat compte au moins 70 heures »: a contract's length
         if re.search(r"\bpar heure|l'heure\b", before[-15:]):
             continue
+        if _OUTLINE_NUMBER.match(words):
+            continue  # « 6.2 Heures d'insertion par lot »: a heading's number, not hours
         value = _hours_value(words)
         if value is None:
             continue

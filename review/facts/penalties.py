@@ -94,7 +94,11 @@ def _is_penalty(seg, match) -> bool:
     return bool(_AMOUNT.search(seg.norm[start:end]))
 
 
-_PENALTY_HEADING = re.compile(r"penalit|sanction")
+# Headings of the clause's penalties, also « 5.7 Non-respect de l'engagement », « En cas de
+# manquement »: their lines with an amount are penalties even without the word.
+_PENALTY_HEADING = re.compile(
+    r"penalit|sanction|non[- ]respect|manquement|inexecution|defaillance|non[- ]realisation"
+)
 
 
 _INTRODUCES = re.compile(r"(?:suivantes?|ci-apres|comme suit)\s*:?\s*$|:\s*$")

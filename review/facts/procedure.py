@@ -30,6 +30,13 @@ _LAUNCH = re.compile(
 _DEADLINE = re.compile(
     r"date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:remise|reception|depot)\s+des\s+(?:offres|plis|candidatures)"
 )
+# The State's own services (central-government threshold): ministries, préfectures,
+# rectorats, the State's departmental and regional directions (DDT, DIR, DRAC, DREAL…).
+_STATE_BUYER = re.compile(
+    r"\b(?:ministere|prefecture|etat\b|services\s+de\s+l'etat|rectorat|academie\s+d"
+    r"|direction\s+(?:departementale|regionale|interdepartementale|interregionale)s?\s+d"
+    r"|\b(?:ddt|ddtm|ddets|dreets|dreal|drac|dir|draaf|dirm|sgami)\b)"
+)
 _PROCEDURES = (
     ("appel d'offres ouvert", r"appel\s+d'offres\s+ouvert"),
     ("appel d'offres restreint", r"appel\s+d'offres\s+restreint"),
@@ -154,6 +161,6 @@ def extract(text: PieceText, facts: Facts) -> None:
                         "services"  # « marchés publics de fournitures courantes et de services »
                     )
                 facts.add("nature", nature, seg, m.start(), m.end())
-            m = re.search(r"\b(?:ministere|prefecture|etat\b|services\s+de\s+l'etat)", norm)
+            m = _STATE_BUYER.search(norm)
             if m and seg is text.segments[0]:
                 facts.add("buyer_type", "etat", seg, m.start(), m.end())

@@ -204,6 +204,13 @@ def hours_out_of_range(
         )
 
 
+def _per_lot(facts: Facts, path: str) -> bool:
+    """A piece about one lot (« AE_lot1 », « Lot 2 – … » in its first lines): its single
+    lot is no list. A form for the whole consultation that gives lot 1 only is one."""
+    text = facts.texts.get(path)
+    return text is not None and text.lot is not None
+
+
 def _lots_named(facts: Facts, path: str) -> set[str]:
     named = {f.value.number for f in facts.of("lot", path)}
     for fact in facts.of("clause_lots", path):
@@ -222,9 +229,10 @@ def lot_absent(consultation: Consultation, facts: Facts, ctx: RuleContext) -> It
             listing.setdefault(path, set()).add(lot)
     without = {(f.piece, f.lot) for f in facts.of("lot_no_clause")}
     for path, lots in listing.items():
-        # A piece that gives hours for several lots lists them; one that gives hours for
-        # one lot lists the others it names (its lots table, « lots 1 et 2 »).
-        named = _lots_named(facts, path) if len(lots) < 2 else None
+        # A piece that gives hours for several lots lists them, and so does a piece for the
+        # whole consultation that gives one lot's; a per-lot piece (AE_lot1) lists only
+        # the others it names (« lots 1 et 2 »).
+        named = _lots_named(facts, path) if len(lots) < 2 and _per_lot(facts, path) else None
         for lot, pieces in table.items():
             if lot in lots or lot == "unique" or (path, lot) in without:
                 continue
