@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from clausier.model import Article, PieceKind
-from review.facts.text import INSERTION_HINT, LOT_RE, Segment, normalise_lot
+from review.facts.text import INSERTION_HINT, LOT_RE, SOCIAL_EMPLOYMENT, Segment, normalise_lot
 from review.nlp import unaccent
 
 if TYPE_CHECKING:
@@ -156,6 +156,7 @@ def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool
         any(m.label == "CLAUSE_TITLE" for m in nlp.find(article.heading))
         or "insertion" in heading
         or bool(_SOCIAL_CONDITION.search(heading))  # « Conditions d'exécution à caractère social »
+        or bool(_SOCIAL_EMPLOYMENT.search(heading))  # « Engagement en faveur de l'emploi »
     )
 
 
@@ -248,6 +249,7 @@ _SOCIAL_CONDITION = re.compile(
     r"conditions?\s+(?:particulieres?\s+)?d'execution\s+(?:a\s+caractere\s+|de\s+nature\s+)?sociale?s?"
     r"|considerations?\s+(?:relatives?\s+au\s+domaine\s+)?sociales?"
 )
+_SOCIAL_EMPLOYMENT = re.compile(SOCIAL_EMPLOYMENT)
 _DENIED_BEFORE = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+){0,3}(?:pas|aucune?)\b|\bsans\b|\baucune?\b")
 
 

@@ -51,6 +51,12 @@ def _time_of_day(before: str, after: str) -> bool:
     return bool(_TIME_OF_DAY_BEFORE.search(before) and _TIME_OF_DAY_WORDS.search(before))
 
 
+# In the clause, « 350 heures de travail à des personnes rencontrant des difficultés »: the
+# hours given to the public are the insertion hours even without the word.
+_FOR_PEOPLE_AFTER = re.compile(
+    r"^\W*de travail\b[^.;]{0,30}?(?:\ba des\b|au (?:profit|benefice) d|reserv|en faveur d"
+    r"|pour des personnes|consacrees? a)"
+)
 _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
@@ -164,12 +170,22 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
             if len(row) < 2:
                 continue
             key = unaccent(row[0][0])
-            if not (re.search(r"heures?", key) and re.search(r"insertion|clause", key)):
+            if not re.search(r"heures?", key):
+                continue
+            seg, start = _segment_of(text, row[1][1])
+            # « Nombre d'heures d'insertion | 150 », or « Nombre d'heures | 420 heures
+            # minimum » in a table of the clause article (« Élément | Contenu »).
+            if not (
+                re.search(r"insertion|clause", key)
+                or (
+                    seg.in_clause
+                    and re.match(r"(?:nombre|volume|quantite)\s+(?:total\s+)?d'heures", key)
+                )
+            ):
                 continue
             value = _hours_value(row[1][0])
             if value is None:
                 continue
-            seg, start = _segment_of(text, row[1][1])
             lot = text.lot
             kind = "hours_total" if "total" in key else "hours"
             facts.add(
@@ -265,7 +281,8 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
         # travail ; »: the next items of a list the insertion phrase named.
         named = named or 0 <= s_start - listed_until <= 2
         if _NOT_INSERTION_AFTER.search(after[:30]) and not (
-            named and re.match(r"^\W*de travail\b", after)
+            (named and re.match(r"^\W*de travail\b", after))
+            or (seg.in_clause and _FOR_PEOPLE_AFTER.match(after))
         ):
             continue
         window = before[-50:]

@@ -18,9 +18,17 @@ from review.nlp import fold, unaccent
 
 # Quick pre-filter (on unaccented lower text): only segments that say one of these are
 # given to spaCy.
+# Headings and phrases of a clause that never says « insertion »: « Engagement en faveur de
+# l'emploi », « Promotion de l'emploi des personnes en difficulté », « Volet social du
+# marché » (not « obligations sociales et fiscales », which are the URSSAF's).
+SOCIAL_EMPLOYMENT = (
+    r"(?:en faveur de|promotion de|promouvoir|acces a) l'emploi|emploi des personnes"
+    r"|personnes (?:eloignees|en difficulte|rencontrant des difficultes)|volet social"
+    r"|engagement social|dimension sociale|clause (?:d'emploi|emploi)"
+)
 INSERTION_HINT = re.compile(
     r"insertion|clauses? sociales?|heures? inserees|facilitat|\biae\b|siae|"
-    r"condition[s]? (?:particulieres? )?d'execution"
+    r"condition[s]? (?:particulieres? )?d'execution|" + SOCIAL_EMPLOYMENT
 )
 # A line break ends a sentence before a bullet, or before a capital or a figure unless the
 # line ends with a dash, a comma or a colon: a PDF line « … ; lot 2 – » goes on with « Plâtrerie –
