@@ -66,8 +66,11 @@ _PERIOD_BEFORE = re.compile(r"(?:chaque\s+annee|par\s+an(?:nee)?|annuel\w*)\W{0,
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,50}?(?:pour|sur)\s+l'ensemble\s+des\s+lots|[^.;]{0,50}?tous\s+lots\s+confondus"
 )
+# « au total », « ensemble des lots », « les lots 1 et 2 comportent ensemble »; not « 4 % du
+# nombre total d'heures travaillées, soit 310 heures » (the base of the rate).
 _TOTAL_BEFORE = re.compile(
-    r"(?:total\w*|au total|globa\w*|ensemble des lots|l'ensemble du marche|cumul\w*)[^.;]*$"
+    r"(?:total\w*(?!\s+(?:d'heures|des\s+heures)\s+(?:de\s+travail|travaill|de\s+main))|au total"
+    r"|globa\w*|ensemble des lots|l'ensemble du marche|cumul\w*|\bensemble\b)[^.;]*$"
 )
 _PERIOD_AFTER = re.compile(
     r"^\W*(?:d'insertion\s*)?(?:par an\b|/\s*an\b|par annee|annuel|chaque annee|par tranche|/\s*tranche)"
