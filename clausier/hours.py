@@ -322,6 +322,13 @@ def _trade_written_as(text: str, profile: Profile) -> str | None:
     return None
 
 
+# A lot titled « Fourniture de … » with no word of work on site (pose, installation…).
+_SUPPLY_ONLY = re.compile(
+    r"^\W*(?:lot\s*\w*\s*[-–:]\s*)?fournitures?\s+(?:de|d'|des|du)\b"
+    r"(?!.*\b(?:pose|posee?s?|install\w*|montage|mise en (?:oe|œ)uvre|maintenance|entretien|travaux|service\w*))"
+)
+
+
 def guess_trade(title: str, profile: Profile) -> str | None:
     """The trade whose keyword best matches a lot title (longest keyword, then earliest):
     « Lot 2 - Gros œuvre, maçonnerie » -> "gros_oeuvre". None when nothing matches."""
@@ -348,7 +355,12 @@ def guess_trades(title: str, profile: Profile) -> list[str]:
                         scores[key] = score
                     break
     order = list(profile.trades)
-    return sorted(scores, key=lambda k: (scores[k][0], scores[k][1], -order.index(k)), reverse=True)
+    found = sorted(
+        scores, key=lambda k: (scores[k][0], scores[k][1], -order.index(k)), reverse=True
+    )
+    if not found and "fournitures" in profile.trades and _SUPPLY_ONLY.match(unaccent(title)):
+        return ["fournitures"]  # « Fourniture de pompes »: a supply, no work on site
+    return found
 
 
 def requests_from_lots(lots: list[Lot], profile: Profile) -> list[LotRequest]:

@@ -1204,3 +1204,16 @@ def test_contents_with_page_numbers_on_their_own_lines_are_no_articles(tmp_path)
     piece = read_consultation(tmp_path).pieces[0]
     assert [a.number for a in piece.articles] == ["1", "2"]
     assert "300 heures" in " ".join(b.text for b in piece.articles[1].blocks)
+
+
+def test_supply_lot_titled_fourniture_de_is_the_supplies_trade():
+    """Third blind corpus: « Fourniture de pompes », « Fourniture de bacs roulants » had no
+    trade, so hours asked on them gave no CS405. A lot with work on site is no supply."""
+    from clausier.hours import guess_trades
+    from clausier.profile import load_profile
+
+    profile = load_profile()
+    assert guess_trades("Fourniture de pompes", profile) == ["fournitures"]
+    assert guess_trades("Lot 2 – Fourniture de bacs roulants", profile) == ["fournitures"]
+    assert "fournitures" not in guess_trades("Fourniture et pose de carrelage", profile)
+    assert guess_trades("Fourniture et installation de bornes", profile) != ["fournitures"]

@@ -57,6 +57,10 @@ _FOR_PEOPLE_AFTER = re.compile(
     r"^\W*de travail\b[^.;]{0,30}?(?:\ba des\b|au (?:profit|benefice) d|reserv|en faveur d"
     r"|pour des personnes|consacrees? a)"
 )
+# The base a rate applies to, when the result follows: « 5 % des heures travaillées,
+# estimées à 5 383 heures, soit 270 heures ».
+_RATE_BASE_BEFORE = re.compile(r"\d\s*%[^.;]{0,80}$")
+_THEN_SOIT = re.compile(r"^[^.;]{0,30}?\bsoit\s+(?:un\s+volume\s+de\s+)?\d")
 _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
@@ -110,7 +114,9 @@ def _period(text: str) -> str | None:
     norm = unaccent(text)
     if re.search(r"par an\b|/\s*an\b|par annee|annuel", norm):
         return "year"
-    if "tranche" in norm:
+    # « par tranche de 100 000 € de commandes »; not a « tranche ferme / optionnelle » (the
+    # parts of a contract with tranches, whose hours add up to the lot's).
+    if re.search(r"(?:par|/)\s*tranche|tranche\s+de\s+\d", norm):
         return "tranche"
     return None
 
@@ -295,6 +301,8 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
             and not re.search(r"\bsoit\s*(?:un\s+volume\s+de\s+)?$", before)
         ):
             continue  # the hours worked of the formula, not the insertion hours
+        if _RATE_BASE_BEFORE.search(before) and _THEN_SOIT.match(after):
+            continue  # « 5 % des heures travaillées, estimées à 5 383 heures, soit 270 heures »
         if _CONTRACT_LENGTH.search(before[-60:]):
             continue  # « chaque contrat compte au moins 70 heures »: a contract's length
         if re.search(r"\bpar heure|l'heure\b", before[-15:]):

@@ -108,10 +108,19 @@ class TableColumns:
         return cols
 
 
+def _without_title_row(rows: list) -> list:
+    """« Répartition des heures d'insertion par lot » merged over the whole first row, the
+    header below it: the table starts at the header."""
+    if len(rows) >= 3 and len([c for c, _ in rows[0] if c.strip()]) == 1 and len(rows[1]) >= 2:
+        return rows[1:]
+    return rows
+
+
 def lot_tables(text: PieceText) -> list[tuple[TableColumns, list[list[tuple[str, object]]]]]:
     """Tables whose header names lots (with a title, amount or hours column)."""
     found = []
     for rows in table_rows(text.piece).values():
+        rows = _without_title_row(rows)
         if len(rows) < 2:
             continue
         header = [c for c, _ in rows[0]]

@@ -14,10 +14,10 @@ if TYPE_CHECKING:
 
 # The law's own words for the public (« personnes éloignées de l'emploi », « difficultés
 # sociales ou professionnelles ») are a public when the clause uses them (« 300 heures au
-# bénéfice de personnes éloignées de l'emploi »), not when they only define the clause in
-# its legal basis (« 6.1 Cadre juridique : … une part des heures est réservée à des
-# personnes éloignées de l'emploi »), unless that sentence says who is eligible or lists
-# real categories beside them.
+# bénéfice de personnes éloignées de l'emploi »), not when they only define the clause, in
+# its legal basis or its mechanism (« 6.1 Cadre juridique », « réserver une part des heures
+# de travail … à des personnes éloignées de l'emploi »), unless that sentence says who is
+# eligible or lists real categories beside them. Three blind corpora read it so.
 _GENERIC = re.compile(r"^(?:personnes?|publics?)\s+eloigne|^difficultes?\b")
 _ELIGIBILITY = re.compile(
     r"eligib|peuvent beneficier|pourront beneficier|sont concernes|publics? vises?"
@@ -27,6 +27,9 @@ _ELIGIBILITY = re.compile(
 _LEGAL_BASIS = re.compile(
     r"cadre juridique|fondement|base legale|contexte|\bl\.?\s?21\d\d-\d|\bconformement\b"
     r"|en application|au sens de|code de la commande publique|\bccag\b"
+    # the mechanism itself: « réserver une part (une partie, une fraction) des heures … à
+    # des personnes éloignées de l'emploi »
+    r"|reserv\w*|(?:une |la )?(?:part|partie|fraction) des heures|consacre\w* a"
 )
 
 

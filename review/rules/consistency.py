@@ -153,6 +153,9 @@ def _right_for_another_trade(request, hours: int, ctx: RuleContext, terms, durat
     return False
 
 
+_NO_LABOUR = 0.10  # a trade's labour share at or below which hours are asked on a supply
+
+
 @rule("CS403")
 def hours_out_of_range(
     consultation: Consultation, facts: Facts, ctx: RuleContext
@@ -167,6 +170,8 @@ def hours_out_of_range(
         request, terms, duration = requests.get(lot, (None, None, None))
         if request is None or request.amount_ht is None or request.trade is None:
             continue
+        if ctx.profile.trades[request.trade].labour_share <= _NO_LABOUR:
+            continue  # a supply without work on site: CS405 says it, once
         bounds = expected_range(request, ctx.profile, terms.framework, duration, terms.period)
         if bounds is None:
             continue
@@ -263,7 +268,7 @@ def no_labour_lot(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
         if request is None or request.trade is None:
             continue
         trade = ctx.profile.trades.get(request.trade)
-        if trade is None or trade.labour_share > 0.10:
+        if trade is None or trade.labour_share > _NO_LABOUR:
             continue
         ref_path = reference_piece(consultation, pieces)
         fact = pieces[ref_path]
