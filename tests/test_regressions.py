@@ -1217,3 +1217,26 @@ def test_supply_lot_titled_fourniture_de_is_the_supplies_trade():
     assert guess_trades("Lot 2 – Fourniture de bacs roulants", profile) == ["fournitures"]
     assert "fournitures" not in guess_trades("Fourniture et pose de carrelage", profile)
     assert guess_trades("Fourniture et installation de bornes", profile) != ["fournitures"]
+
+
+def test_hours_table_never_cuts_a_figure_at_any_width():
+    """`clausier hours` at 100 columns printed « 61 » for 615 h: the wide layout (trade,
+    labour share, hours worked) did not fit and rich cropped its last columns. The wide
+    layout is now taken only when it fits; every lot's hours stay whole."""
+    import re
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from apps.cli import cli
+
+    sample = Path(__file__).parents[1] / "samples" / "consultation-travaux.toml"
+    args = ["hours", "--consultation", str(sample)]
+    wide = CliRunner().invoke(cli, args, env={"COLUMNS": "200"}).output
+    expected = sorted(set(re.findall(r"(?<![\d,])\d{1,3}(?:[\u202f\u00a0]\d{3})* h\b", wide)))
+    assert len(expected) >= 4, expected
+    for width in (60, 80, 100, 110, 120, 130):
+        out = CliRunner().invoke(cli, args, env={"COLUMNS": str(width)}).output
+        assert max(len(line) for line in out.splitlines()) <= width, width
+        for figure in expected:
+            assert figure in out, (width, figure)

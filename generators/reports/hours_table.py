@@ -64,6 +64,25 @@ def _common_period(table) -> str | None:
 NARROW = 100
 
 
+def _wide_width(table, total: float) -> int:
+    """Columns the wide layout needs with its title column at its narrowest: rich crops
+    figures (« 61 » for 615 h) rather than wrap a column that must not wrap."""
+    from clausier.french import fr_euros, fr_hours, fr_rate
+
+    columns = [
+        ["Lot", "Total", *(lot.number for lot in table.lots)],
+        ["Montant HT", fr_euros(total), *(fr_euros(lot.amount_ht or 0) for lot in table.lots)],
+        ["Métier", *(lot.trade or "—" for lot in table.lots)],
+        ["Taux MO", *(fr_rate(lot.labour_share or 0) for lot in table.lots)],
+        ["travaillées", *(fr_hours(round(lot.hours_worked or 0)) for lot in table.lots)],
+        ["d'insertion", f"{fr_hours(table.total_hours)} h/tranche", *(
+            f"{fr_hours(lot.hours or 0)} h/tranche" for lot in table.lots
+        )],
+        ["Note", "(9)"],
+    ]  # fmt: skip
+    return sum(max(map(len, column)) + 3 for column in columns) + 24 + 3 + 2
+
+
 def render_text(table, profile, width: int = 120) -> str:
     """The table for a terminal `width` columns wide (every line fits)."""
     from rich import box
@@ -72,9 +91,9 @@ def render_text(table, profile, width: int = 120) -> str:
 
     from clausier.french import fr_euros, fr_hours, fr_rate
 
-    narrow = width < NARROW
-    view = Table(box=box.SIMPLE_HEAD, show_footer=True)
     total = sum(lot.amount_ht or 0 for lot in table.lots)
+    narrow = width < NARROW or _wide_width(table, total) > width
+    view = Table(box=box.SIMPLE_HEAD, show_footer=True)
     view.add_column("Lot", footer="Total", no_wrap=True)
     view.add_column("Intitulé", min_width=12 if narrow else 24, max_width=40)
     view.add_column("Montant HT", justify="right", footer=fr_euros(total), no_wrap=True)
