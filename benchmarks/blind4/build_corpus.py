@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import shutil
 import sys
 from collections import Counter
@@ -499,11 +500,28 @@ def make_misc(k: Case):
     return d
 
 
+def normalise_zip(path: Path):
+    """Réécrit une archive (docx, odt, xlsx) avec des dates fixes : octets reproductibles."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for i, data in items:
+            if i.filename.endswith(".xml"):
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?", b"2026-06-01T09:00:00Z", data)
+            zi = zipfile.ZipInfo(i.filename, date_time=(2026, 6, 1, 9, 0, 0))
+            zi.compress_type = zipfile.ZIP_STORED if i.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            z.writestr(zi, data)
+
+
 def write(doc, path: Path, fmt):
     if fmt == "docx":
         render_docx(doc, path)
+        normalise_zip(path)
     elif fmt == "odt":
         render_odt(doc, path)
+        normalise_zip(path)
     elif fmt == "pdf":
         render_pdf(doc, path)
     elif fmt == "soffice":
@@ -604,13 +622,15 @@ def build_case(cd, root: Path):
     # annexes diverses
     if c.get("cctp"):
         fmt = c["cctp"]
-        fn = "CCTP." + ("pdf" if fmt == "scan" else fmt)
+        fn = "CCTP." + {"scan": "pdf", "broken": "docx"}.get(fmt, fmt)
         put(fn, None if fmt in ("scan", "broken") else "CCTP", make_cctp(k, k.name), "docx" if fmt == "broken" else fmt)
         if fmt == "broken":
+            normalise_zip(out / fn)
             damage_truncate(out / fn, 0.35)
     if c.get("dpgf"):
         render_xlsx([("DPGF", [["Poste", "Désignation", "Quantité", "PU HT"]] +
                       [[i + 1, l[1], 1, ""] for i, l in enumerate(k.lots)])], out / "DPGF.xlsx", title=k.name)
+        normalise_zip(out / "DPGF.xlsx")
         pieces["DPGF.xlsx"] = "DPGF"
     if c.get("plan"):
         render_plan(out / "plan_situation.png", [k.name, c["object"][:60]], seed=len(k.name))
@@ -632,7 +652,7 @@ def build_case(cd, root: Path):
     if k.clause is True and not k.has("CS301"):
         kinds = {v for v in pieces.values() if v in ("RC", "AE", "CCAP", "ANNEXE_CLAUSE")}
         per = {}
-        for kind in kinds:
+        for kind in sorted(kinds):
             if kind == "RC" and not (c.get("rc_hours") and not k.has("CS102")):
                 continue
             if kind == "AE" and k.has("CS103"):
