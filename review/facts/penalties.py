@@ -106,7 +106,13 @@ _SUB_HEADING = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})+\.?\s")
 _ROWS_MAX = 15  # lines of a penalties table after the sentence that introduces it
 
 
-def _table_rows(seg, facts: Facts, done: set[tuple[int, int]], after: int | None = None) -> int:
+def _table_rows(
+    seg,
+    facts: Facts,
+    done: set[tuple[int, int]],
+    after: int | None = None,
+    insertion_rows_only: bool = False,
+) -> int:
     """The rows of a penalties table of the clause (« Manquement constaté | Pénalité
     applicable », then « Non-respect du nombre d'heures … | 50 € par heure non réalisée »):
     under a penalties heading of the clause, or after a sentence of the clause that
@@ -122,6 +128,12 @@ def _table_rows(seg, facts: Facts, done: set[tuple[int, int]], after: int | None
             break  # « 13.3 Pénalités liées aux clauses environnementales »
         if not _AMOUNT.search(sentence) or re.search(r"penalit|retenue", sentence):
             continue  # a sentence that says « pénalité » is read as such (with its SMIC)
+        if insertion_rows_only:
+            # A general penalties table: only its rows about the clause (row label + cell).
+            label = unaccent(seg.block_at(start).label or "")
+            sentence = f"{label} : {sentence}" if label else sentence
+            if not re.search(r"insertion|clauses?\s+sociales?", sentence):
+                continue
         reporting = _is_reporting(sentence)
         hours = bool(_NOT_DONE.search(_REPORTING.sub(" ", sentence)))
         if not (reporting or hours):
@@ -144,12 +156,10 @@ def extract(text: PieceText, facts: Facts) -> None:
             re.search(r"insertion|clause", unaccent(seg.headings))
         )
         done: set[tuple[int, int]] = set()
-        if (
-            context_clause
-            and seg.article is not None
-            and _PENALTY_HEADING.search(unaccent(seg.article.heading))
-        ):
-            _table_rows(seg, facts, done)
+        if seg.article is not None and _PENALTY_HEADING.search(unaccent(seg.article.heading)):
+            # The clause's penalties, or a general « Pénalités » table the clause refers to
+            # (« Manquement | Pénalité », a row « Heures d'insertion non effectuées | … »).
+            _table_rows(seg, facts, done, insertion_rows_only=not context_clause)
         for match in matches:
             start, end = seg.sentence_around(match.start)
             if (start, end) in done:

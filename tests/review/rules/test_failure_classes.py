@@ -741,3 +741,34 @@ def test_whole_consultation_form_that_gives_one_lot_only_is_cs404(tmp_path):
     assert [(f.piece, f.lot) for f in by_code(report, "CS404")] == [
         ("Fiche_engagement_insertion.docx", "2")
     ], report.findings
+
+
+def _general_penalties_ccap(rows: list[list[str]]):
+    """A CCAP whose clause has no penalties of its own and refers to a general « Article 7
+    – Pénalités » table « Manquement | Pénalité » (fourth blind corpus)."""
+    doc = ccap(
+        penalty="Les manquements à la présente clause sont sanctionnés selon l'article 7.",
+        penalty_reporting=None,
+    )
+    doc.items[4:4] = [H("Article 7 - Pénalités"), T([["Manquement", "Pénalité"], *rows])]
+    return doc
+
+
+def test_general_penalties_table_rows_about_insertion_are_the_clause_penalties(tmp_path):
+    rows = [
+        ["Retard dans l'exécution", "1/3 000e du montant du marché par jour de retard"],
+        ["Heures d'insertion non effectuées à l'issue du marché", "1,5 fois le SMIC horaire brut en vigueur, par heure d'insertion non réalisée"],
+        ["Pièces de suivi de l'insertion non remises à la date prévue", "120 € par jour de retard dans la transmission des pièces demandées"],
+    ]  # fmt: skip
+    report = run(write_dce(tmp_path, {"CCAP.docx": _general_penalties_ccap(rows)}))
+    assert not by_code(report, "CS306") and not by_code(report, "CS308"), report.findings
+
+
+def test_general_penalties_table_without_insertion_rows_is_no_clause_penalty(tmp_path):
+    """Near-miss: only delay and meeting rows: CS306 (and CS308) still stand."""
+    rows = [
+        ["Retard dans l'exécution", "1/3 000e du montant du marché par jour de retard"],
+        ["Absence non excusée à une réunion", "150 € par absence"],
+    ]
+    report = run(write_dce(tmp_path, {"CCAP.docx": _general_penalties_ccap(rows)}))
+    assert by_code(report, "CS306") and by_code(report, "CS308"), report.findings
