@@ -30,16 +30,16 @@ def add_matches(
     for seg in text.segments:
         if not candidate(seg):
             continue
+        headings: str | None = None  # folded once per segment, when `keep` asks
         for match in facts.matches(seg):
             if match.label != label:
                 continue
             if keep is not None:
+                if headings is None:
+                    headings = unaccent(seg.headings)
                 start, end = seg.sentence_around(match.start)
                 if not keep(
-                    unaccent(match.text),
-                    seg.norm[start:end],
-                    match.start - start,
-                    unaccent(seg.headings),
+                    unaccent(match.text), seg.norm[start:end], match.start - start, headings
                 ):
                     continue
             facts.add(kind, match.text, seg, match.start, match.end)

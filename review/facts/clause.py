@@ -173,11 +173,15 @@ _OTHER_SUBJECT = re.compile(
 )
 
 
-def _off_topic(article: Article, by_article: dict) -> bool:
+def _body(article: Article, by_article: dict) -> str:
+    """The folded text of an article and its sub-articles, without their headings."""
+    return " ".join(by_article[id(a)].norm for a in article.walk() if id(a) in by_article)
+
+
+def _off_topic(text: str) -> bool:
     """A clause heading over text about something else (« 3. CLAUSE SOCIALE » then « Le
     délai d'exécution … est précisé dans le CCAP », left by a template): no clause
     article. A heading with no text of its own, or over sub-articles, stays one."""
-    text = " ".join(by_article[id(a)].norm for a in article.walk() if id(a) in by_article)
     if not text.strip() or _CLAUSE_BODY.search(text):
         return False
     return bool(_OTHER_SUBJECT.search(text))
@@ -186,14 +190,13 @@ def _off_topic(article: Article, by_article: dict) -> bool:
 _FIGURE_OF_HOURS = re.compile(r"\d\s*(?:h\b|heures?)")
 
 
-def _says_none(article: Article, by_article: dict) -> bool:
+def _says_none(text: str) -> bool:
     """A clause heading over a statement that there is none (« Art. 3. Clause sociale »
     then « Motif de l'absence de considération sociale … : dérogation ») and no hours:
     the « sans » statement is read as such below, the heading announces no clause."""
-    text = " ".join(by_article[id(a)].norm for a in article.walk() if id(a) in by_article)
     if not text.strip() or _FIGURE_OF_HOURS.search(text):
         return False
-    return bool(next(iter(_derogations(text)), None) or next(iter(_none_statements(text)), None))
+    return any(True for _ in _derogations(text)) or any(True for _ in _none_statements(text))
 
 
 def _strong_content(segment: Segment, facts: Facts) -> bool:
@@ -407,7 +410,7 @@ def extract(text: PieceText, facts: Facts) -> None:
         if seg is None:
             continue
         heading = _is_clause_heading(article, facts, seg)
-        if heading and (_off_topic(article, by_article) or _says_none(article, by_article)):
+        if heading and (_off_topic(body := _body(article, by_article)) or _says_none(body)):
             off_topic.append(article.place)
             heading = False
         if heading or (
