@@ -264,7 +264,11 @@ PATTERNS: dict[str, list[list[dict]]] = {
         _p({"NORM": "nombre"}, _DE, _HEURE),
     ],
     # "1 200 heures", "1200 h", "1.200 heures"
-    "HOURS_QTY": [_p(_NUM, _HEURE), _p(_NUM, {"ORTH": ")"}, _HEURE)],  # « six cent (600) heures »
+    "HOURS_QTY": [
+        _p(_NUM, _HEURE),
+        _p(_NUM, {"ORTH": ")"}, _HEURE),  # « six cent (600) heures »
+        _p({"TEXT": {"REGEX": r"^\d[\d.,]*[hH]$"}}),  # « 350h », « 1.250H » (one token)
+    ],
     "CLAUSE_TITLE": [
         _p({"NORM": {"IN": ["clause", "clauses"]}}, {"NORM": {"IN": ["sociale", "sociales"]}}),
         _p(

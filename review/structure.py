@@ -135,9 +135,11 @@ def kind_from_text(text: str) -> tuple[PieceKind, str] | None:
     return _first_named(folded)
 
 
-# « Date d'envoi de l'avis d'appel public … », « conformément au CCAP »: a piece named
-# after a preposition is cited, not the piece itself.
-_CITED_AFTER = re.compile(r"(?:\b(?:de|du|des|au|aux|a|selon|par|dans|envoi)|l'|d')\s*$")
+# « Date d'envoi de l'avis d'appel public … », « conformément au CCAP », « vérifier le
+# DPGF »: a piece named after a preposition or an article is cited, not the piece itself.
+_CITED_AFTER = re.compile(
+    r"(?:\b(?:de|du|des|au|aux|a|selon|par|dans|envoi|le|la|les|un|une|ce|cet|cette)|l'|d')\s*$"
+)
 
 
 def _first_named(folded: str) -> tuple[PieceKind, str] | None:

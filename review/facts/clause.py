@@ -11,7 +11,15 @@ import re
 from typing import TYPE_CHECKING
 
 from clausier.model import Article, PieceKind
-from review.facts.text import INSERTION_HINT, LOT_RE, SOCIAL_EMPLOYMENT, Segment, normalise_lot
+from review.facts.text import (
+    INSERTION_HINT,
+    LOT_RE,
+    SOCIAL_EMPLOYMENT,
+    Segment,
+    lot_fold,
+    lot_number,
+    normalise_lot,
+)
 from review.nlp import unaccent
 
 if TYPE_CHECKING:
@@ -71,7 +79,8 @@ DEROGATION_RE = re.compile(
     rf"|{_REASON}[^.]{{0,200}}{_LEFT_OUT}"
 )
 _PIECE_LOT_RE = re.compile(
-    r"(?:^|[^a-z])lot[\s_\-]*(?:n[°o]?[\s_\-]*)?0*(\d{1,2}[a-z]?)(?![0-9])", re.I
+    r"(?:^|[^a-z])lot[\s_\-]*(?:n[°o]?[\s_\-]*)?(?:0*(\d{1,2}[a-z]?)(?![0-9])|((?-i:[A-Z]))(?![a-z0-9]))",
+    re.I,
 )
 
 
@@ -227,13 +236,11 @@ def _points_to_annex(segment: Segment, facts: Facts) -> bool:
 def _piece_lot(text: PieceText) -> str | None:
     """The lot a per-lot piece is about: one lot named by its file name, or one single
     lot named in its first lines."""
-    name_lots = {
-        normalise_lot(m.group(1)) for m in _PIECE_LOT_RE.finditer(text.path.rsplit("/", 1)[-1])
-    }
+    name_lots = {lot_number(m) for m in _PIECE_LOT_RE.finditer(text.path.rsplit("/", 1)[-1])}
     if len(name_lots) == 1:
         return name_lots.pop()
     head = " ".join(b.text for b in text.piece.blocks[:8] if b.place.table is None)
-    head_lots = {normalise_lot(m.group(1)) for m in LOT_RE.finditer(head)}
+    head_lots = {lot_number(m) for m in LOT_RE.finditer(head)}
     if len(head_lots) == 1 and text.piece.kind.value in (
         "AE",
         "ANNEXE_CLAUSE",
@@ -381,9 +388,9 @@ def _table_statements(segs: list[Segment], facts: Facts) -> list[tuple[Segment, 
                 continue
             row = _row_start(seg, index) if block.label is not None else start
             words = (f"{block.label} : {block.text}" if block.label else block.text).strip()
-            lot = LOT_RE.search(unaccent(block.label or ""))
+            lot = LOT_RE.search(lot_fold(block.label or ""))
             if lot:  # « Lot 3 – clause sociale | Non »: that lot only
-                number = normalise_lot(lot.group(1))
+                number = lot_number(lot)
                 fact = facts.add(
                     "lot_no_clause", number, seg, start, start + len(block.text), lot=number
                 )
@@ -448,11 +455,11 @@ def extract(text: PieceText, facts: Facts) -> None:
             if lot:
                 facts.add(
                     "lot_no_clause",
-                    normalise_lot(lot.group(1)),
+                    lot_number(lot),
                     seg,
                     match.start(),
                     match.end(),
-                    lot=normalise_lot(lot.group(1)),
+                    lot=lot_number(lot),
                 )
             else:
                 facts.add(

@@ -59,6 +59,19 @@ def extract(text: PieceText, facts: Facts) -> None:
         )
 
 
+# The buyer's own people, reached about the contract, not about the clause: « le référent
+# marché est M. …, service des bâtiments », « le maître d'œuvre », « la direction des
+# achats ». Their phone is no facilitator's contact unless the sentence is about the
+# clause or employment.
+_BUYER_CONTACT = re.compile(
+    r"referent\s+(?:du\s+|technique\s+du\s+|administratif\s+du\s+)?marche|maitre\s+d'(?:oe|œ)uvre"
+    r"|conducteur\s+d'operation|services?\s+(?:techniques?|des\s+batiments|de\s+la\s+commande"
+    r"|des\s+marches|achats?)|direction\s+des\s+(?:batiments|achats|marches)"
+    r"|toute\s+question\s+(?:technique|administrative|sur\s+l'execution|relative\s+au\s+marche)"
+)
+_ABOUT_THE_CLAUSE = re.compile(r"insertion|clauses?\s+social|emploi|facilitat")
+
+
 def _unnamed_contact(seg, facts: Facts, phone, email) -> None:
     if not (phone or email):
         return
@@ -67,6 +80,10 @@ def _unnamed_contact(seg, facts: Facts, phone, email) -> None:
     if not (heading or service):
         return
     at = min(m.start() for m in (phone, email) if m)
+    s_start, s_end = seg.sentence_around(at)
+    sentence = seg.norm[s_start:s_end]
+    if _BUYER_CONTACT.search(sentence) and not _ABOUT_THE_CLAUSE.search(sentence):
+        return
     end = max(m.end() for m in (phone, email) if m)
     structure = seg.text[service.start() : service.end()] if service else None
     facts.add(

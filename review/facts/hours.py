@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.facts.lots import lot_in_cell, lot_tables
-from review.facts.text import INSERTION_HINT, LOT_RE, normalise_lot
+from review.facts.text import INSERTION_HINT, LOT_RE, lot_number
 from review.nlp import OE, parse_number, unaccent
 
 if TYPE_CHECKING:
@@ -340,7 +340,7 @@ def _lots_of(norm: str, found: list[tuple[int, int, int, int, int]]) -> list[str
                 LOT_RE.finditer(norm, s_start, start)
             )
             match = chunk[-1] if chunk else None
-        lots.append(normalise_lot(match.group(1)) if match else None)
+        lots.append(lot_number(match) if match else None)
     return lots
 
 

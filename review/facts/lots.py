@@ -28,17 +28,22 @@ AMOUNT_RE = re.compile(
 )
 _ANNUAL = re.compile(r"annuel|par an\b|/ ?an\b|par annee")
 # « Lot n° 1 : Gros œuvre – maçonnerie (estimé à 420 000 € HT) »
+# (« Lot A : Menuiseries » too: a capital letter standing alone names a lot)
 LOT_LINE_RE = re.compile(
-    r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?0*(\d{1,2}[a-z]?)\s*[:\-–—.)]\s*(.+)$", re.I
+    r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?(0*\d{1,2}[a-z]?|(?-i:[A-Z]))\s*[:\-–—.)]\s*(.+)$",
+    re.I,
 )
 _CELL_LOT_RE = re.compile(
-    r"^\s*(?:lot\s*)?(?:n\s*[°o]\s*)?0*(\d{1,2}[a-z]?)\s*(?:[:\-–—.]|$)", re.I
+    r"^\s*(?:lot\s*)?(?:n\s*[°o]\s*)?0*(\d{1,2}[a-z]?)\s*(?:[:\-–—.]|$)"
+    r"|^\s*lot\s*(?:n\s*[°o]\s*)?((?-i:[A-Z]))\s*(?:[:\-–—.]|$)",
+    re.I,
 )
 
 
 def lot_in_cell(cell: str) -> str | None:
+    """« 1 », « Lot 02 », « Lot A – Menuiseries » (a letter only after « Lot »)."""
     match = _CELL_LOT_RE.match(cell)
-    return normalise_lot(match.group(1)) if match else None
+    return normalise_lot(match.group(1) or match.group(2)) if match else None
 
 
 def amount_in(text: str) -> float | None:
@@ -137,6 +142,24 @@ def lot_tables(text: PieceText) -> list[tuple[TableColumns, list[list[tuple[str,
     return found
 
 
+# « Lot | Intitulé | Estimation » then « Unique | Accueil | 260 000 € HT »: a consultation
+# without lots gives its estimated value in the lots table (blind4: a State contract above
+# its threshold with no clause went without CS501, its value unread).
+_SINGLE_LOT = re.compile(
+    r"^\s*(?:lot\s+)?unique\b|^\s*marche\s+unique\b|^\s*(?:non\s+alloti|sans\s+lot|aucun\s+lot)"
+)
+
+
+def _add_single_lot_value(text: PieceText, facts: Facts, cols: TableColumns, row: list) -> None:
+    cells = [c for c, _ in row]
+    if cols.amount is None or cols.amount >= len(cells) or not re.search(r"\d", cells[cols.amount]):
+        return
+    amount = amount_in(cells[cols.amount] + " €")
+    if amount is not None and amount >= 1000:
+        seg, start = _segment_of(text, row[cols.amount][1])
+        facts.add("estimated_value", amount, seg, start, start + len(cells[cols.amount]))
+
+
 def _segment_of(text: PieceText, place: object) -> tuple[Segment, int]:
     for seg in text.segments:
         for index, block in enumerate(seg.blocks):
@@ -153,6 +176,9 @@ def extract(text: PieceText, facts: Facts) -> None:
             if cols.lot is None or cols.lot >= len(cells):
                 continue
             number = lot_in_cell(cells[cols.lot])
+            if number is None and _SINGLE_LOT.match(unaccent(cells[cols.lot])):
+                _add_single_lot_value(text, facts, cols, row)
+                continue
             if number is None or number in seen:
                 continue
             title = (
@@ -160,7 +186,7 @@ def extract(text: PieceText, facts: Facts) -> None:
             )
             if title is None and re.match(r"\s*lot\b", cells[cols.lot], re.I):
                 rest = re.sub(
-                    r"^\s*lot\s*(?:n\s*[°o]\s*)?0*\d{1,2}[a-z]?\s*[:\-–—.]?\s*",
+                    r"^\s*lot\s*(?:n\s*[°o]\s*)?(?:0*\d{1,2}[a-z]?|(?-i:[A-Z])\b)\s*[:\-–—.]?\s*",
                     "",
                     cells[cols.lot],
                     flags=re.I,

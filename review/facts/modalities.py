@@ -45,7 +45,17 @@ _NOT_A_WAY = re.compile(
 )
 
 
+# « copies des contrats de travail ou de mise à disposition »: the name of a document to
+# hand over, not the way of doing the hours (blind4: a clause with no modalities read as
+# complete because its control sub-article asked for these copies).
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:contrats?|conventions?|copies?|avenants?)\s+(?:de\s+travail\s+)?(?:(?:ou|et)\s+)?(?:de\s+|d')$"
+)
+
+
 def _way_of_doing(match: str, sentence: str, offset: int, headings: str) -> bool:
+    if match.startswith("mise") and _DOCUMENT_BEFORE.search(sentence[:offset]):
+        return False
     if not _BARE_STRUCTURE.match(match):
         return True
     return bool(_WAY_OF_DOING.search(sentence)) and not _NOT_A_WAY.search(sentence[:offset])

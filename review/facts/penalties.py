@@ -144,7 +144,30 @@ def _table_rows(
             facts.add("penalty_reporting", Penalty(True, sentence), seg, start, end)
         if hours:
             facts.add("penalty_hours", Penalty(True, sentence), seg, start, end)
+        _add_smic_values(seg, facts, start, end, hours)
     return found
+
+
+def _add_smic_values(seg, facts: Facts, start: int, end: int, hours: bool) -> None:
+    """The SMIC values a penalty sentence writes (« SMIC horaire brut 2024, soit 11,65 € »),
+    with their year: a frozen value is CS307, in a row of a table as in a sentence."""
+    sentence = seg.norm[start:end]
+    for smic in _SMIC_VALUE.finditer(sentence):
+        group = 1 if smic.group(1) else 2
+        value = parse_number(smic.group(group))
+        year = _YEAR.search(sentence[max(0, smic.start() - 40) : smic.end() + 40])
+        if value is None:
+            continue
+        euro = 2 if sentence[smic.end(group) : smic.end(group) + 2] == " €" else 0
+        facts.add(
+            "smic_value",
+            SmicValue(
+                value, int(year.group(1)) if year else None, "hours" if hours else "reporting"
+            ),
+            seg,
+            start + smic.start(group),
+            start + smic.end(group) + euro,
+        )
 
 
 def extract(text: PieceText, facts: Facts) -> None:
@@ -200,21 +223,4 @@ def extract(text: PieceText, facts: Facts) -> None:
                 facts.add("penalty_reporting", Penalty(has_amount, sentence), seg, start, end)
             if hours:
                 facts.add("penalty_hours", Penalty(has_amount, sentence), seg, start, end)
-            for smic in _SMIC_VALUE.finditer(sentence):
-                group = 1 if smic.group(1) else 2
-                value = parse_number(smic.group(group))
-                year = _YEAR.search(sentence[max(0, smic.start() - 40) : smic.end() + 40])
-                if value is not None:
-                    facts.add(
-                        "smic_value",
-                        SmicValue(
-                            value,
-                            int(year.group(1)) if year else None,
-                            "hours" if hours else "reporting",
-                        ),
-                        seg,
-                        start + smic.start(group),
-                        start
-                        + smic.end(group)
-                        + (2 if sentence[smic.end(group) : smic.end(group) + 2] == " €" else 0),
-                    )
+            _add_smic_values(seg, facts, start, end, hours)

@@ -33,7 +33,23 @@ _LEGAL_BASIS = re.compile(
 )
 
 
+# « personnes du public visé », « parmi les publics éligibles »: the label used as a
+# complement points back to a list given elsewhere; it is that list only where the sentence
+# goes on to say who (« Le public visé est … », « Publics éligibles : … »), or stands alone
+# as the label of the list below it (blind4: a clause with no list read as complete).
+_LABEL = re.compile(
+    r"^(?:publics?|personnes?|beneficiaires?)\s+(?:eligible|vise|concerne|cible|prioritaire)"
+)
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:du|des|de|au|aux|parmi\s+les|parmi)\s*$")
+_SAYS_WHO = re.compile(
+    r":|\b(?:est|sont|s'entend|s'entendent|comprend|comprennent|designe|designent|regroupe"
+    r"|correspond|recouvre|notamment|suivants?|suivantes?)\b"
+)
+
+
 def _defines_public(match: str, sentence: str, offset: int, headings: str) -> bool:
+    if _LABEL.search(match) and _COMPLEMENT_BEFORE.search(sentence[:offset]):
+        return bool(_SAYS_WHO.search(sentence[offset + len(match) :]))
     if not _GENERIC.search(match) or _ELIGIBILITY.search(sentence):
         return True
     return not (_LEGAL_BASIS.search(sentence) or _LEGAL_BASIS.search(headings))

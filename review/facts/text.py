@@ -67,7 +67,7 @@ class Segment:
         """Folded text (lower case, no accents, ' for ’), same offsets as `text`: see
         `review.nlp.fold` (« œ » stays; patterns write it OE)."""
         if self._norm is None:
-            self._norm = fold(self.text)
+            self._norm = _keep_lot_letters(self.text, fold(self.text))
         return self._norm
 
     @property
@@ -283,12 +283,44 @@ def _continues(
     return any(any(ch.isdigit() for ch in c) for c in opening)
 
 
-LOT_RE = re.compile(r"\blots?\s*(?:n\s*[°o]\s*|no\.?\s*|numero\s*)?0*(\d{1,2}[a-z]?)\b", re.I)
+# « lot 2 », « lot n° 03 », « lot 2a », and lots named by a capital letter (« Lot A »,
+# « LOT B : … »): the letter only as a capital standing alone, so that « le lot à
+# réaliser » is no lot. Segment.norm keeps such capitals (`_keep_lot_letters`).
+LOT_RE = re.compile(
+    r"\blots?\s*(?:n\s*[°o]\s*|no\.?\s*|numero\s*)?(?:0*(\d{1,2}[a-z]?)\b|((?-i:[A-Z]))(?![\w'’]))",
+    re.I,
+)
+_LOT_LETTER = re.compile(r"\b[Ll][Oo][Tt][Ss]?\s*(?:[Nn]\s*[°o]\s*)?([A-Z])(?![\w'’])")
+
+
+def lot_number(match: re.Match[str]) -> str:
+    """The normalised lot of a LOT_RE match."""
+    return normalise_lot(match.group(1) or match.group(2))
+
+
+def _keep_lot_letters(text: str, folded: str) -> str:
+    """The folded text with the capital of « Lot A » kept (same offsets)."""
+    if "ot" not in folded:
+        return folded
+    letters = [(m.start(1), m.group(1)) for m in _LOT_LETTER.finditer(text)]
+    if not letters:
+        return folded
+    chars = list(folded)
+    for at, letter in letters:
+        chars[at] = letter
+    return "".join(chars)
+
+
+def lot_fold(text: str) -> str:
+    """`fold` keeping the capital of « Lot A » (a label, a cell), for LOT_RE."""
+    return _keep_lot_letters(text, fold(text))
 
 
 def normalise_lot(text: str) -> str:
-    """« 01 » → « 1 », « 2A » → « 2a »."""
+    """« 01 » → « 1 », « 2A » → « 2a », « a » or « A » (a lot named by a letter) → « A »."""
     text = text.strip().lower()
+    if re.fullmatch(r"[a-z]", text):
+        return text.upper()
     match = re.fullmatch(r"0*(\d+)([a-z]?)", text)
     if not match:
         return text

@@ -2,8 +2,11 @@
 
 Reads the body in reading order (paragraphs, with table-cell paragraphs in place), the
 displayed automatic numbers computed from numbering.xml (not stored in the text), styles
-and outline levels, and keeps headers, footers, text boxes, footnotes and comments apart
-(`Piece.furniture`). Tracked changes are read as they will read once accepted (insertions
+and outline levels. Text boxes and foot- or endnotes are read in place, as blocks of their
+own (area "textbox", "footnote") right after the paragraph that anchors or cites them:
+what an « encadré » or a note says belongs to the article it stands in (a facilitator's
+contact in a box, a decree cited in a note). Headers, footers, comments and notes that
+nothing cites stay apart (`Piece.furniture`). Tracked changes are read as they will read once accepted (insertions
 kept, deletions dropped).
 
 Paragraph index (`Place.paragraph`): the 0-based position of the `w:p` among all `w:p`
@@ -422,11 +425,15 @@ class _Reader:
         self.table = 0
         self.first_change: int | None = None
         self.first_comment: int | None = None
+        # (reference tag, note id) -> the note's element, taken when first cited
+        self.notes: dict[tuple[str, str | None], etree._Element] = {}
 
-    # A paragraph's visible text, bold state, and the text boxes met on the way.
-    def paragraph_text(self, p: etree._Element) -> tuple[str, bool, list[etree._Element]]:
+    # A paragraph's visible text, bold state, and the text boxes and notes met on the way.
+    def paragraph_text(
+        self, p: etree._Element
+    ) -> tuple[str, bool, list[tuple[str, etree._Element]]]:
         parts: list[str] = []
-        boxes: list[etree._Element] = []
+        boxes: list[tuple[str, etree._Element]] = []
         runs = [0, 0]  # runs with text, bold runs with text
 
         def run(r: etree._Element) -> None:
@@ -449,7 +456,11 @@ class _Reader:
                 elif tag == W + "noBreakHyphen":
                     parts.append("-")
                 elif tag in (W + "drawing", W + "pict", W + "object", MC + "AlternateContent"):
-                    boxes.extend(_text_boxes(child))
+                    boxes.extend(("textbox", box) for box in _text_boxes(child))
+                elif tag in (W + "footnoteReference", W + "endnoteReference"):
+                    note = self.notes.pop((tag, child.get(W + "id")), None)
+                    if note is not None:  # each note once, where it is first cited
+                        boxes.append(("footnote", note))
                 elif tag == W + "commentReference" and self.first_comment is None:
                     self.first_comment = self.paragraph
             if any(parts[start:]):
@@ -531,8 +542,10 @@ class _Reader:
                     bold=bold or self.styles.bold(style_id),
                 )
             )
-        for box in boxes:
-            self.piece.furniture.extend(furniture_blocks(box, "textbox", self.styles))
+        for area, box in boxes:
+            for block in furniture_blocks(box, area, self.styles):
+                block.place = paragraph_place(self.paragraph, cell)
+                self.piece.blocks.append(block)
         self.paragraph += 1
 
     def add_table(self, tbl: etree._Element) -> None:
@@ -637,6 +650,20 @@ def _normpath(part: str) -> str:
     return "/".join(out)
 
 
+def _notes(archive: zipfile.ZipFile, path: str) -> dict[tuple[str, str | None], etree._Element]:
+    """Foot- and endnotes by the tag and id that cite them, separators left out."""
+    notes: dict[tuple[str, str | None], etree._Element] = {}
+    for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+        root = parse_part(archive, part, path)
+        if root is None:
+            continue
+        for note in root.iter(W + tag):
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            notes[(W + tag + "Reference", note.get(W + "id"))] = note
+    return notes
+
+
 def read_docx(source: SourceFile) -> Piece:
     piece = Piece(path=source.path, format=source.format or "docx")
     archive = open_package(
@@ -656,6 +683,7 @@ def read_docx(source: SourceFile) -> Piece:
         numbering = Numbering(parse_part(archive, "word/numbering.xml", source.path), styles)
         body = document.find(W + "body")
         reader = _Reader(piece, styles, numbering)
+        reader.notes = _notes(archive, source.path)
         if body is not None:
             reader.walk(body)
         piece.paragraphs = reader.paragraph
@@ -671,18 +699,8 @@ def read_docx(source: SourceFile) -> Piece:
                 piece.furniture.extend(furniture_blocks(root, area, styles))
                 if next(root.iter(W + "ins", W + "del"), None) is not None:
                     piece.has_tracked_changes = True
-        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-            root = parse_part(archive, part, source.path)
-            if root is None:
-                continue
-            for note in root.iter(W + tag):
-                if note.get(W + "type") in (
-                    "separator",
-                    "continuationSeparator",
-                    "continuationNotice",
-                ):
-                    continue
-                piece.furniture.extend(furniture_blocks(note, "footnote", styles))
+        for note in reader.notes.values():  # cited nowhere in the body
+            piece.furniture.extend(furniture_blocks(note, "footnote", styles))
         comments = parse_part(archive, "word/comments.xml", source.path)
         if comments is not None:
             for comment in comments.iter(W + "comment"):

@@ -2,9 +2,10 @@
 
 Reads headings (text:h with their outline level), paragraphs, lists (with their numbers
 as far as the list styles say) and tables in place. Tracked changes are read as
-accepted (deleted text lives apart, in text:tracked-changes, and is skipped); comments
-(office:annotation), notes and text boxes go to `Piece.furniture`, as do the page
-headers and footers of styles.xml.
+accepted (deleted text lives apart, in text:tracked-changes, and is skipped). Notes and
+text boxes are read in place, as blocks of their own (area "footnote", "textbox") right
+after the paragraph that holds them, as in the Word reader; comments (office:annotation)
+and the page headers and footers of styles.xml go to `Piece.furniture`.
 
 Paragraph index: the 0-based position of the text:p / text:h among those of office:text
 in document order, leaving out the ones inside annotations, notes, text boxes (draw:frame)
@@ -147,6 +148,7 @@ class _Reader:
         self.first_change: int | None = None
         self.first_comment: int | None = None
         self.furniture_area: str | None = None  # set while reading headers, notes …
+        self.in_place: list[Block] = []  # notes and boxes of the paragraph being read
 
     # ------------------------------------------------------------ inline text
 
@@ -183,14 +185,24 @@ class _Reader:
         return "".join(parts).replace("\n", " ")
 
     def aside(self, container: etree._Element, area: str) -> None:
-        """Notes, comments and text boxes: read into the furniture, not the body."""
+        """Comments go to the furniture; notes and text boxes wait to be placed after the
+        paragraph that holds them (`place_asides`)."""
         reader = _Reader(Piece(path="", format="odt"), self.styles)
         reader.walk(container)
         for block in reader.piece.blocks:
             block.area, block.place, block.number = area, Place(), None
-        self.piece.furniture.extend(reader.piece.blocks)
+        if area == "comment":
+            self.piece.furniture.extend(reader.piece.blocks)
+        else:
+            self.in_place.extend(reader.piece.blocks)
         self.piece.furniture.extend(reader.piece.furniture)
         self.piece.has_comments |= reader.piece.has_comments
+
+    def place_asides(self, paragraph: int, cell: tuple[int, int, int] | None) -> None:
+        for block in self.in_place:
+            block.place = paragraph_place(paragraph, cell)
+            self.piece.blocks.append(block)
+        self.in_place = []
 
     # ------------------------------------------------------------ blocks
 
@@ -225,6 +237,7 @@ class _Reader:
                     bold=self.styles.is_bold(style),
                 )
             )
+        self.place_asides(self.paragraph, cell)
         self.paragraph += 1
 
     def add_list(
@@ -300,6 +313,7 @@ class _Reader:
         elif tag == DRAW + "frame" or (isinstance(tag, str) and tag.startswith(DRAW)):
             for box in child.iter(DRAW + "text-box"):
                 self.aside(box, "textbox")
+            self.place_asides(max(self.paragraph - 1, 0), cell)  # a frame between paragraphs
         elif tag == OFFICE + "annotation":
             self.piece.has_comments = True
             self.aside(child, "comment")

@@ -124,7 +124,7 @@ def wrong_mechanism(
         label = law.mechanism_labels.get(mechanism, mechanism)
         yield fact_finding(
             "CS202",
-            f"L'article {ref.article} du Code de la commande publique porte sur la {label} : "
+            f"L'article {ref.article} du Code de la commande publique porte sur {label} : "
             "il ne fonde pas la clause d'insertion, qui est une condition d'exécution.",
             suggestion="Article L2112-2 du Code de la commande publique (conditions d'exécution)."
             + (

@@ -283,3 +283,22 @@ def test_price_schedules_as_spreadsheets(tmp_path):
     piece = read_consultation(tmp_path / "lot1.xlsx").pieces[0]
     assert piece.kind == PieceKind.BPU
     assert piece.tables()[0][2] == ["1", "Heure de nettoyage", "h", "32.5"]
+
+
+def test_notes_that_cite_a_piece_are_no_piece(tmp_path):
+    """blind4: « Notes internes … : vérifier le DPGF. » in a .txt file was taken as the DPGF."""
+    notes = tmp_path / "dce" / "notes_preparation.txt"
+    notes.parent.mkdir()
+    notes.write_text(
+        "Notes internes : relancer le bureau d'études sur le planning ; vérifier le DPGF.\n",
+        encoding="utf-8",
+    )
+    piece = read_consultation(notes.parent).pieces[0]
+    assert piece.kind == PieceKind.AUTRE and codes(piece.findings) == ["CS904"]
+
+
+def test_a_title_that_names_its_piece_still_counts(tmp_path):
+    # Near miss: the piece's own title, after the buyer's name and a dash.
+    doc = Doc().add(P("COMMUNE DE VALDOR – DPGF du lot 2"), P("Texte."))
+    piece = read_consultation(write(tmp_path / "piece.docx", doc)).pieces[0]
+    assert piece.kind == PieceKind.DPGF

@@ -192,7 +192,9 @@ def test_heading_style_linked_to_numbering(tmp_path):
     assert outline(piece) == [("1", "Objet", 1), ("2", "Pénalités", 1), ("2.1", "Retard", 2)]
 
 
-def test_headers_footers_textboxes_and_footnotes_are_furniture(tmp_path):
+def test_headers_footers_are_furniture_text_boxes_and_cited_notes_read_in_place(tmp_path):
+    """A box or a note belongs to the article it stands in (a facilitator's contact in an
+    « encadré », a decree in a footnote); headers, footers and uncited notes stay apart."""
     document = Document()
     document.sections[0].header.paragraphs[0].text = "CCAP – Pôle enfance"
     document.sections[0].footer.paragraphs[0].text = "Page de pied"
@@ -203,20 +205,33 @@ def test_headers_footers_textboxes_and_footnotes_are_furniture(tmp_path):
         "<w:p><w:r><w:t>Texte du cadre</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>"
         "</w:pict></w:r><w:r><w:t>après</w:t></w:r>",
     )
+    raw_paragraph(
+        document,
+        '<w:r><w:t>Voir la note</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>',
+    )
+    document.add_paragraph("Fin")
     path = tmp_path / "f.docx"
     document.save(path)
-    add_zip_part(path, "word/footnotes.xml", footnotes_xml(["Note : article L2112-2."]))
+    add_zip_part(
+        path, "word/footnotes.xml", footnotes_xml(["Note : article L2112-2.", "Note orpheline"])
+    )
 
     piece = read(path)
-    assert [b.text for b in piece.blocks] == ["Corps du document", "Avant le cadre après"]
+    assert [(b.area, b.text, b.place.paragraph) for b in piece.blocks] == [
+        ("body", "Corps du document", 0),
+        ("body", "Avant le cadre après", 1),
+        ("textbox", "Texte du cadre", 1),
+        ("body", "Voir la note", 2),
+        ("footnote", "Note : article L2112-2.", 2),
+        ("body", "Fin", 3),
+    ]
     areas = {(b.area, b.text) for b in piece.furniture}
     assert areas == {
         ("header", "CCAP – Pôle enfance"),
         ("footer", "Page de pied"),
-        ("textbox", "Texte du cadre"),
-        ("footnote", "Note : article L2112-2."),
+        ("footnote", "Note orpheline"),
     }
-    assert piece.paragraphs == 2  # the text box paragraph is not a body paragraph
+    assert piece.paragraphs == 4  # the text box paragraph is not a body paragraph
 
 
 def test_tracked_changes_read_as_accepted_and_reported(tmp_path):

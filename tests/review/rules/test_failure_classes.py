@@ -772,3 +772,67 @@ def test_general_penalties_table_without_insertion_rows_is_no_clause_penalty(tmp
     ]
     report = run(write_dce(tmp_path, {"CCAP.docx": _general_penalties_ccap(rows)}))
     assert by_code(report, "CS306") and by_code(report, "CS308"), report.findings
+
+
+# ---------------------------------------------------------------- boxes and notes
+
+
+def _docx_with_raw_paragraph_after(path, anchor: str, raw_runs: str, footnote: str | None = None):
+    """Insert after the paragraph whose text is `anchor` a paragraph made of `raw_runs`
+    (WordprocessingML runs), and the footnote it cites if any."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    xml = members["word/document.xml"].decode()
+    at = xml.index(anchor)
+    end = xml.index("</w:p>", at) + len("</w:p>")
+    xml = xml[:end] + f"<w:p>{raw_runs}</w:p>" + xml[end:]
+    if "xmlns:v=" not in xml[:2000]:
+        xml = re.sub(
+            r"<w:document ", '<w:document xmlns:v="urn:schemas-microsoft-com:vml" ', xml, count=1
+        )
+    members["word/document.xml"] = xml.encode()
+    if footnote is not None:
+        w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        members["word/footnotes.xml"] = (
+            f'<w:footnotes xmlns:w="{w}"><w:footnote w:id="1"><w:p><w:r><w:t>{footnote}'
+            "</w:t></w:r></w:p></w:footnote></w:footnotes>"
+        ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_facilitator_contact_in_a_text_box_of_the_clause_is_found(tmp_path):
+    """Text boxes were furniture, out of every article: a facilitator's contact set in an
+    « encadré » of the clause's sub-article gave a false CS304."""
+    root = write_dce(tmp_path / "dce", {"CCAP.docx": ccap(facilitator=None)})
+    _docx_with_raw_paragraph_after(
+        root / "CCAP.docx",
+        "9.5 Accompagnement",
+        "<w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Facilitatrice : "
+        "Maison de l'emploi du territoire, Camille Martin, 01 99 00 12 34, "
+        "clause.insertion@example.org.</w:t></w:r></w:p></w:txbxContent></v:textbox>"
+        "</v:shape></w:pict></w:r>",
+    )
+    assert by_code(run(root), "CS304") == []
+    # near miss: without the box, the contact is missing
+    bare = write_dce(tmp_path / "bare", {"CCAP.docx": ccap(facilitator=None)})
+    assert len(by_code(run(bare), "CS304")) == 1
+
+
+def test_outdated_decree_in_a_footnote_of_the_clause_is_cs201(tmp_path):
+    """Footnotes were furniture: « Décret n° 2016-360 » cited in a note of the clause went
+    unseen (CS201)."""
+    root = write_dce(tmp_path / "dce")
+    _docx_with_raw_paragraph_after(
+        root / "CCAP.docx",
+        "9.1 Objet",
+        '<w:r><w:t>Voir la note.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>',
+        footnote="Décret n° 2016-360 du 25 mars 2016 relatif aux marchés publics.",
+    )
+    found = by_code(run(root), "CS201")
+    assert len(found) == 1 and "2016-360" in found[0].message
+    assert by_code(run(write_dce(tmp_path / "clean")), "CS201") == []

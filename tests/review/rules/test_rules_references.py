@@ -83,7 +83,10 @@ def test_cs202_execution_clause_based_on_reserved_contract_article(tmp_path):
 def test_cs202_execution_clause_based_on_award_criterion(tmp_path):
     objet = "La clause d'insertion, condition d'exécution du marché, est fondée sur l'article R. 2152-7 du Code de la commande publique."
     report = run(write_dce(tmp_path, {"CCAP.docx": ccap(objet=objet)}))
-    assert len(by_code(report, "CS202")) == 1
+    found = by_code(report, "CS202")
+    assert len(found) == 1
+    # French grammar (blind4 read « porte sur la critère d'attribution »)
+    assert "porte sur le critère d'attribution :" in found[0].message
 
 
 def test_cs202_near_miss_reserved_lot_quotes_its_own_article(tmp_path):
