@@ -56,6 +56,9 @@ _TITLE_PATTERNS: list[tuple[PieceKind, re.Pattern[str], str]] = [
         _K.CCAP,
         re.compile(
             r"cahier des clauses administratives particulieres|\bc\.? ?c\.? ?a\.? ?p\b"
+            # one cahier for both (« CCATP »): it holds the administrative clauses
+            r"|cahier des clauses administratives et techniques particulieres"
+            r"|\bc\.? ?c\.? ?a\.? ?t\.? ?p\b"
             r"|cahier des charges administratives"
             # A « cahier des clauses particulières (CCP) » or « conditions particulières
             # d'achat » holds the administrative clauses: it stands for the CCAP.
@@ -166,7 +169,7 @@ def kind_from_opening(text: str) -> tuple[PieceKind, str] | None:
 
 _NAME_TOKENS: list[tuple[PieceKind, set[str]]] = [
     (_K.RC, {"rc", "reglement"}),
-    (_K.CCAP, {"ccap", "ccp"}),  # « CCP.pdf »: the cahier des clauses particulières
+    (_K.CCAP, {"ccap", "ccp", "ccatp"}),  # « CCP.pdf »: the cahier des clauses particulières
     (_K.CCTP, {"cctp"}),
     (_K.AE, {"ae", "attri1", "attri", "acte"}),
     (_K.AAPC, {"aapc", "avis", "boamp", "joue", "annonce", "publicite"}),

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.facts._matched import candidate
-from review.nlp import unaccent
+from review.facts.text import Segment
+from review.nlp import fold, unaccent
 
 if TYPE_CHECKING:
     from review.facts import Facts, PieceText
@@ -36,7 +37,38 @@ class Contact:
     email: str | None
 
 
+# A running header or footer that gives the facilitator's line (« Facilitatrice clauses
+# sociales : 01 99 00 12 34 – clauses@… »), on every page of the piece.
+_FURNITURE_CONTACT = re.compile(r"facilitat|clauses?\s+sociales?|insertion")
+
+
+def _furniture_contacts(text: PieceText, facts: Facts) -> None:
+    for block in text.piece.furniture:
+        if block.area not in ("header", "footer"):
+            continue
+        norm = fold(block.text)
+        said = _FURNITURE_CONTACT.search(norm)
+        phone, email = PHONE_RE.search(block.text), EMAIL_RE.search(block.text)
+        if not said or not (phone or email):
+            continue
+        seg = Segment(text.piece, None, (), [block])
+        end = max(m.end() for m in (phone, email) if m)
+        facts.add(
+            "facilitator",
+            Contact(
+                block.text[said.start() : said.end()],
+                phone.group(0) if phone else None,
+                email.group(0) if email else None,
+            ),
+            seg,
+            0,
+            end,
+        )
+        return  # the same line repeats on every page: once is enough
+
+
 def extract(text: PieceText, facts: Facts) -> None:
+    _furniture_contacts(text, facts)
     for seg in text.segments:
         if not candidate(seg):
             continue

@@ -182,6 +182,8 @@ KIND_TITLES = [
     ("REGLEMENT PARTICULIER DE LA CONSULTATION", PieceKind.RC),
     ("Cahier des clauses administratives particulières", PieceKind.CCAP),
     ("Cahier des charges valant CCAP", PieceKind.CCAP),
+    ("Cahier des clauses administratives et techniques particulières", PieceKind.CCAP),
+    ("C.C.A.T.P. – Nettoyage des locaux", PieceKind.CCAP),
     ("Acte d'engagement", PieceKind.AE),
     ("ATTRI1 – Acte d'engagement", PieceKind.AE),
     ("Avis d'appel public à la concurrence", PieceKind.AAPC),
@@ -240,6 +242,7 @@ def test_contract_with_administrative_clauses_counts_as_ccap(tmp_path):
     [
         ("01_RC.docx", PieceKind.RC),
         ("CCAP.pdf", PieceKind.CCAP),
+        ("03_CCATP.pdf", PieceKind.CCAP),
         ("AE_Lot01.docx", PieceKind.AE),
         ("Annexe_clause_insertion.odt", PieceKind.ANNEXE_CLAUSE),
         ("Avis_BOAMP.pdf", PieceKind.AAPC),

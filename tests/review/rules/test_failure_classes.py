@@ -836,3 +836,26 @@ def test_outdated_decree_in_a_footnote_of_the_clause_is_cs201(tmp_path):
     found = by_code(run(root), "CS201")
     assert len(found) == 1 and "2016-360" in found[0].message
     assert by_code(run(write_dce(tmp_path / "clean")), "CS201") == []
+
+
+@pytest.mark.parametrize(
+    ("footer", "cs304"),
+    [
+        ("Facilitateur clauses sociales : Maison de l'emploi, 01 99 00 12 34 – clauses@mde.fr", 0),
+        ("Commune de Valdor – CCAP – 01 99 00 11 22", 1),  # near miss: the buyer's line
+    ],
+)
+def test_facilitator_contact_in_the_running_footer(tmp_path, footer, cs304):
+    """The clause says the facilitator's details are in the page footer: they count when
+    the footer's line says whose they are."""
+    import docx
+
+    pointer = (
+        "L'accompagnement des entreprises est assuré par le facilitateur du territoire, dont "
+        "les coordonnées figurent en pied de page."
+    )
+    root = write_dce(tmp_path / "dce", {"CCAP.docx": ccap(facilitator=pointer)})
+    document = docx.Document(root / "CCAP.docx")
+    document.sections[0].footer.paragraphs[0].text = footer
+    document.save(root / "CCAP.docx")
+    assert len(by_code(run(root), "CS304")) == cs304
