@@ -100,6 +100,28 @@ class HoursRate:
         return f"{self.hours} heures par tranche de {amount} € HT"
 
 
+@dataclass(frozen=True)
+class Subtotal:
+    """The hours of some lots together (« les lots 1 et 2 comportent ensemble 885 heures »)."""
+
+    hours: int
+    lots: tuple[str, ...]
+
+
+def _named_lots(before: str, every: bool = False) -> tuple[str, ...]:
+    """The lots a total names before its figure (« le total des lots 1 et 2 … »), none
+    when it is the whole consultation's (« pour l'ensemble des lots », « tous lots
+    confondus ») unless `every`."""
+    from review.facts.clause import _LOT_LIST, lot_list
+
+    if not every and re.search(r"ensemble\s+des\s+lots|tous\s+(?:les\s+)?lots", before):
+        return ()
+    named: list[str] = []
+    for match in _LOT_LIST.finditer(before):
+        named.extend(lot_list(match.group(1)))
+    return tuple(dict.fromkeys(named))
+
+
 def _hours_value(text: str) -> int | None:
     match = re.search(r"\d[\d\s\u00a0\u202f.]*", text)
     if not match:
@@ -362,12 +384,16 @@ def extract(text: PieceText, facts: Facts) -> None:
                 lot_matches = list(LOT_RE.finditer(before))
                 total = _TOTAL_BEFORE.search(
                     before[lot_matches[-1].end() :] if lot_matches else before
-                )
+                ) or (len(_named_lots(before, every=True)) >= 2 and _TOTAL_BEFORE.search(before))
                 # « Soit 230 heures d'insertion par an pour l'ensemble des lots »: said after.
                 if not total and lot is None and len(found) == 1:
                     total = _TOTAL_AFTER.match(seg.norm, end, s_end)
                 if total:
-                    facts.add("hours_total", value, seg, start, end)
+                    named = _named_lots(before)
+                    if len(named) >= 2:  # « les lots 1 et 2 comportent ensemble 885 heures »
+                        facts.add("hours_subtotal", Subtotal(value, named), seg, start, end)
+                    else:
+                        facts.add("hours_total", value, seg, start, end)
                     continue
                 lot = lot or text.lot
                 after = seg.norm[end:s_end]

@@ -99,6 +99,8 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
         for lot, pieces in table.items()
         if lot != "unique"
     }
+    for subtotal in facts.of("hours_subtotal"):
+        yield from _subtotal_differs(subtotal, consolidated, facts)
     for total in facts.of("hours_total"):
         own = {
             lot: pieces[total.piece].value
@@ -121,6 +123,27 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             facts=facts,
             target=total.text,
         )
+
+
+def _subtotal_differs(subtotal, consolidated: dict[str, int], facts: Facts) -> Iterable[Finding]:
+    """« Les lots 1 et 2 comportent ensemble 885 heures »: the sum of those lots only."""
+    named = {lot: consolidated[lot] for lot in subtotal.value.lots if lot in consolidated}
+    if len(named) < len(subtotal.value.lots):
+        return  # a lot named without hours: CS301 / CS404 say so
+    expected = sum(named.values())
+    if subtotal.value.hours == expected:
+        return
+    detail = " + ".join(f"lot {lot} : {value}" for lot, value in named.items())
+    yield fact_finding(
+        "CS402",
+        f"Le total indiqué pour les lots {', '.join(subtotal.value.lots)} "
+        f"({_h(subtotal.value.hours)}) ne correspond pas à la somme de leurs heures "
+        f"({_h(expected)} : {detail}).",
+        suggestion=f"Corriger le total : {_h(expected)}, ou corriger les heures des lots.",
+        fact=subtotal,
+        facts=facts,
+        target=subtotal.text,
+    )
 
 
 def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:

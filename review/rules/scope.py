@@ -109,7 +109,12 @@ def scope(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Scope:
     if "scope" in ctx.extra:
         return ctx.extra["scope"]
     articles = facts.of("clause_article")
-    hours = facts.of("hours") + facts.of("hours_total") + facts.of("hours_rate")
+    hours = (
+        facts.of("hours")
+        + facts.of("hours_total")
+        + facts.of("hours_subtotal")
+        + facts.of("hours_rate")
+    )
     nones = facts.of("clause_none")
     if ctx.declared_clause is not None:
         carries = ctx.declared_clause

@@ -82,6 +82,8 @@ def _same_value(expected: Any, actual: Any) -> bool:
             hasattr(actual, key) and _same_value(value, getattr(actual, key))
             for key, value in expected.items()
         )
+    if isinstance(expected, list) and isinstance(actual, tuple):
+        return expected == list(actual)  # TOML arrays stand for tuples too
     return expected == actual
 
 

@@ -198,3 +198,51 @@ def test_report_lots_hold_hours_per_piece_kind_and_computed_hours(tmp_path):
         "warning": 0,
         "info": 0,
     }
+
+
+def _three_lots(tmp_path, sentence: str):
+    """Three lots with hours (the third a VRD lot), and a sentence about two of them."""
+    lots = T(
+        [
+            ["Lot", "Intitulé", "Montant estimé"],
+            ["1", "Gros œuvre – maçonnerie", "820 000 € HT"],
+            ["2", "Charpente bois – couverture", "460 000 € HT"],
+            ["3", "Voirie et réseaux divers", "300 000 € HT"],
+        ]
+    )
+    hours = T(
+        [
+            ["Lot", "Intitulé", "Heures d'insertion"],
+            ["1", "Gros œuvre – maçonnerie", "615"],
+            ["2", "Charpente bois – couverture", "270"],
+            ["3", "Voirie et réseaux divers", "200"],
+        ]
+    )
+    rc_clause = (
+        "Le marché comporte une clause sociale d'insertion, condition d'exécution prévue à "
+        "l'article 9 du CCAP : lot 1 : 615 heures ; lot 2 : 270 heures ; lot 3 : 200 heures."
+    )
+    pieces = {
+        "RC.docx": rc(lots=lots, clause=rc_clause),
+        "CCAP.docx": ccap(hours=hours, total=sentence),
+        "AE.docx": Doc(
+            [
+                P("Acte d'engagement"),
+                P("Le candidat s'engage à réaliser les heures d'insertion du CCAP."),
+            ]
+        ),
+    }
+    return run(write_dce(tmp_path, pieces))
+
+
+def test_cs402_near_miss_the_total_of_two_named_lots_of_three(tmp_path):
+    """« Les lots 1 et 2 comportent ensemble 885 heures » is their sum, not the total of
+    the three lots (it was compared with 1 085)."""
+    report = _three_lots(tmp_path, "Les lots 1 et 2 comportent ensemble 885 heures d'insertion.")
+    assert "CS402" not in codes(report), by_code(report, "CS402")
+
+
+def test_cs402_the_total_of_two_named_lots_is_wrong(tmp_path):
+    report = _three_lots(tmp_path, "Les lots 1 et 2 comportent ensemble 900 heures d'insertion.")
+    found = by_code(report, "CS402")
+    assert len(found) == 1 and "885" in found[0].suggestion and "lots 1, 2" in found[0].message
