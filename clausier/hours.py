@@ -329,6 +329,9 @@ _SUPPLY_ONLY = re.compile(
 )
 
 
+_SUPPLY_SHARE = 0.10  # a trade at or below this labour share is a supply, no work on site
+
+
 def guess_trade(title: str, profile: Profile) -> str | None:
     """The trade whose keyword best matches a lot title (longest keyword, then earliest):
     « Lot 2 - Gros œuvre, maçonnerie » -> "gros_oeuvre". None when nothing matches."""
@@ -356,7 +359,16 @@ def guess_trades(title: str, profile: Profile) -> list[str]:
                     break
     order = list(profile.trades)
     found = sorted(
-        scores, key=lambda k: (scores[k][0], scores[k][1], -order.index(k)), reverse=True
+        scores,
+        key=lambda k: (
+            # « Confection et livraison des repas », « Fourniture et pose de … »: a title that
+            # names work and a supply word is the work's trade (fifth blind corpus).
+            profile.trades[k].labour_share > _SUPPLY_SHARE,
+            scores[k][0],
+            scores[k][1],
+            -order.index(k),
+        ),
+        reverse=True,
     )
     if not found and "fournitures" in profile.trades and _SUPPLY_ONLY.match(unaccent(title)):
         return ["fournitures"]  # « Fourniture de pompes »: a supply, no work on site

@@ -50,16 +50,31 @@ def reference_piece(consultation: Consultation, pieces: dict[str, Fact]) -> str:
 def merged_lots(facts: Facts) -> dict[str, dict]:
     """lot number -> {title, amount_ht} from every piece (first value found wins)."""
     lots: dict[str, dict] = {}
+    objects = [f.value for f in facts.of("object")]
     for fact in facts.of("lot"):
         info = fact.value
         entry = lots.setdefault(
-            info.number, {"title": None, "amount_ht": None, "amount_period": None}
+            info.number,
+            {
+                "title": None,
+                "amount_ht": None,
+                "amount_period": None,
+                "ceiling": False,
+                "objects": objects,  # the consultation's object, as the pieces state it
+            },
         )
         if entry["title"] is None and info.title:
             entry["title"] = info.title
-        if entry["amount_ht"] is None and info.amount_ht:
+        # an estimate from any piece beats an accord-cadre's maximum (« Montant maximum »)
+        if info.amount_ht and (
+            entry["amount_ht"] is None or (entry.get("ceiling") and not info.ceiling)
+        ):
             entry["amount_ht"] = info.amount_ht
             entry["amount_period"] = info.amount_period
+            entry["ceiling"] = info.ceiling
+    titles = [entry["title"] for entry in lots.values()]
+    for entry in lots.values():
+        entry["titles"] = titles
     return lots
 
 
@@ -110,6 +125,17 @@ def lot_request(entry: dict, number: str, profile: Profile, terms: HoursTerms):
     title = entry["title"]
     amount, duration = terms.for_lot(entry["amount_ht"], entry.get("amount_period"))
     trade = guess_trade(title, profile) if title else None
+    if (
+        trade is None
+        and entry.get("objects")
+        and not any(guess_trade(other, profile) for other in entry.get("titles", ()) if other)
+    ):
+        # « Zones d'activités », « Bords de rivière » in a contract for « l'entretien des
+        # espaces verts … »: when no lot names a trade, the lots are places and the object
+        # names the trade (not when the other lots name theirs: « Signalisation » beside
+        # « Terrassements – chaussées » is a trade of its own the profile lacks).
+        trades = {guess_trade(text, profile) for text in entry["objects"]} - {None}
+        trade = trades.pop() if len(trades) == 1 else None
     return LotRequest(number=number, title=title, amount_ht=amount, trade=trade), duration
 
 

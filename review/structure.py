@@ -573,7 +573,31 @@ def find_headings(piece: Piece) -> list[_Heading]:
         if not block.in_table and 0 < _words(text) <= 14 and not text.endswith((",", ";")):
             heading.title = text
             heading.consumed_next = True
+    for heading in accepted:
+        if _title_goes_on(blocks, heading, taken):
+            heading.title = f"{heading.title} {' '.join(blocks[heading.index + 1].text.split())}"
+            heading.consumed_next = True
     return accepted
+
+
+# « ARTICLE 8 – CONDITION D'EXÉCUTION À CARACTÈRE » then « SOCIAL »: a PDF title wrapped
+# onto the next line (fifth blind corpus: the clause article lost its « social »).
+_DANGLING = re.compile(
+    r"(?:\b(?:a|au|aux|de|des|du|d'|l'|la|le|les|et|ou|en|pour|sur|par|caractere|faveur)|[–—-])$"
+)
+
+
+def _title_goes_on(blocks: list[Block], heading: _Heading, taken: set[int]) -> bool:
+    nxt = heading.index + 1
+    if heading.consumed_next or not heading.title or nxt >= len(blocks) or nxt in taken:
+        return False
+    here, block = blocks[heading.index], blocks[nxt]
+    if here.place.page is None or block.place.page != here.place.page or block.in_table:
+        return False  # only PDF lines wrap
+    text = " ".join(block.text.split())
+    if not 0 < _words(text) <= 4 or text.endswith((".", ":", ";", ",")):
+        return False
+    return bool(_DANGLING.search(fold(heading.title.rstrip())))
 
 
 def build_articles(piece: Piece) -> None:

@@ -237,6 +237,9 @@ def test_expected_range_is_the_computed_hours_plus_or_minus_the_tolerance(profil
         ("Nettoyage des locaux", "nettoyage"),
         ("Désamiantage et démolition", "demolition_desamiantage"),
         ("Fourniture de mobilier scolaire", "fournitures"),
+        # work named beside a supply word: the work's trade (blind5: catering as a supply)
+        ("Confection et livraison des repas", "restauration"),
+        ("Fourniture de denrées d'épicerie (livraison)", "fournitures"),
         ("Étanchéité toiture terrasse", "couverture_etancheite"),
     ],
 )

@@ -146,6 +146,11 @@ def _period(text: str) -> str | None:
 _NOT_CONCERNED = re.compile(r"^(?:non\s+concerne\w*|sans\s+objet|neant|non|sans|exclu\w*)\b")
 
 
+_PENDING = re.compile(
+    r"^(?:a\s+(?:preciser|definir|determiner|completer|fixer|calculer)|en\s+cours|xx+|\?+|\.{3,}|…+)(?!\w)"
+)
+
+
 def _tables(text: PieceText, facts: Facts) -> set[str]:
     """Hours columns of lot tables, and two-column « Nombre d'heures d'insertion | 150 » rows."""
     found: set[str] = set()
@@ -183,7 +188,10 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
                 # « Non concerné », « Sans objet » in the hours column: the lot carries none.
                 if _NOT_CONCERNED.match(unaccent(hours_cell).strip()):
                     facts.add("lot_no_clause", number, seg, start, end, lot=number)
-                continue  # « — », « à préciser »: no hours
+                elif _PENDING.match(unaccent(hours_cell).strip()):
+                    # « à préciser »: the clause's table covers the lot, with no hours yet
+                    facts.add("clause_lots", [number], seg, start, end)
+                continue  # « — »: no hours
             facts.add("hours", value, seg, start, end, lot=number)
             period = cols.period or _period(hours_cell)
             if period:

@@ -19,6 +19,7 @@ class LotInfo:
     title: str | None = None
     amount_ht: float | None = None
     amount_period: str | None = None  # "year": the amount is per year (accord-cadre)
+    ceiling: bool = False  # the amount is an accord-cadre's maximum, no estimate
 
 
 AMOUNT_RE = re.compile(
@@ -27,6 +28,10 @@ AMOUNT_RE = re.compile(
     re.I,
 )
 _ANNUAL = re.compile(r"annuel|par an\b|/ ?an\b|par annee")
+# The floor and ceiling of an accord-cadre (« Montant minimum HT (durée totale) »,
+# « Maximum HT »): bounds of what may be ordered, not the estimate the hours are
+# computed on (fifth blind corpus: the minimum was taken for the lot's amount).
+_BOUND = re.compile(r"\b(?:minimum|maximum|mini|maxi|plafond|plancher|minimal|maximal)\b")
 # « Lot n° 1 : Gros œuvre – maçonnerie (estimé à 420 000 € HT) »
 # (« Lot A : Menuiseries » too: a capital letter standing alone names a lot)
 LOT_LINE_RE = re.compile(
@@ -77,6 +82,8 @@ class TableColumns:
     period: str | None = None  # hours per year / per tranche
     clause: int | None = None  # « Clause d'insertion : oui / non » column
     annual_amount: int | None = None  # « Montant annuel estimé » (used when no other amount)
+    maximum: int | None = None  # « Montant maximum » (used when the table gives no estimate)
+    maximum_period: str | None = None  # "year": « Montant maximum annuel »
 
     @classmethod
     def from_header(cls, header: list[str]) -> TableColumns:
@@ -91,6 +98,13 @@ class TableColumns:
                     cols.period = "tranche"
             elif cols.clause is None and re.search(r"clause|insertion", norm):
                 cols.clause = index
+            elif _BOUND.search(norm):
+                # « Montant minimum / maximum » of an accord-cadre: bounds, no estimate; the
+                # maximum stands in when nothing else gives the amount.
+                if cols.maximum is None and re.search(r"\bmaxi", norm):
+                    cols.maximum = index
+                    cols.maximum_period = "year" if _ANNUAL.search(norm) else None
+                continue
             elif re.search(r"montant|estimat|€|\bht\b|valeur", norm) and (
                 cols.amount is None or cols.annual_amount is None
             ):
@@ -193,10 +207,16 @@ def extract(text: PieceText, facts: Facts) -> None:
                 )
                 title = clean_title(rest) if rest else None
             amount, amount_period = None, None
-            for column, period in ((cols.amount, None), (cols.annual_amount, "year")):
+            ceiling = False
+            for column, period in (
+                (cols.amount, None),
+                (cols.annual_amount, "year"),
+                (cols.maximum, cols.maximum_period),
+            ):
                 if column is not None and column < len(cells) and re.search(r"\d", cells[column]):
                     amount, amount_period = amount_in(cells[column] + " €"), period
                     if amount is not None:
+                        ceiling = column == cols.maximum
                         break
             seg, start = _segment_of(text, row[cols.lot][1])
             if cols.clause is not None and cols.clause < len(cells):
@@ -205,7 +225,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                     facts.add("clause_lots", [number], seg, start, start + len(cells[cols.lot]))
             facts.add(
                 "lot",
-                LotInfo(number, title or None, amount, amount_period if amount else None),
+                LotInfo(number, title or None, amount, amount_period if amount else None, ceiling),
                 seg,
                 start,
                 start + len(cells[cols.lot]),

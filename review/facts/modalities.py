@@ -23,7 +23,14 @@ _OBLIGATION = re.compile(
 )
 
 
+# « Fiche d'engagement », « fiche de candidature »: the form the candidate signs, not a
+# follow-up document (blind5: a commitment form's title stood for the missing reporting).
+_NOT_REPORTING_AFTER = re.compile(r"\s*(?:engagement|candidature|presentation|renseignements)\b")
+
+
 def _obligation(match: str, sentence: str, offset: int, headings: str) -> bool:
+    if match.startswith("fiche") and _NOT_REPORTING_AFTER.match(sentence, offset + len(match)):
+        return False
     return not _BARE_DOCUMENT.match(match) or bool(_OBLIGATION.search(sentence))
 
 

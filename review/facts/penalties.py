@@ -33,7 +33,7 @@ class SmicValue:
 
 
 _REPORTING = re.compile(
-    r"(?:retard|defaut|absence|non[- ](?:transmission|production|remise|communication|fourniture)|manquement)"
+    r"(?:retard|defaut|absence|faute\s+d[e']|non[- ](?:transmission|production|remise|communication|fourniture)|manquement)"
     r"[^.]{0,80}(?:transmi\w*|justificati\w*|document\w*|fiches?|tableaux?|bilans?|etats?|rapports?|renseignements?|pieces?|suivi|reporting)"
     # « tout document de suivi non remis dans le délai », « par document manquant »
     r"|(?:documents?|fiches?|tableaux?|justificatifs?|bilans?|etats?|rapports?|attestations?)\b"

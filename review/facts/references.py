@@ -111,7 +111,7 @@ _CCAG_FAMILIES = {
     "mi": r"mi\b|marches\s+industriels",
 }
 CCAG_RE = re.compile(
-    r"\bccag\b(?:[\s\-–]*(?:applicable\s+aux\s+marches\s+publics\s+(?:de\s+)?)?("
+    r"\bccag\b(?:[\s\-–]*(?:(?:applicable\s+aux|des)\s+marches\s+(?:publics\s+)?(?:de\s+)?)?("
     + "|".join(_CCAG_FAMILIES.values())
     + r"))?"
     r"|cahier\s+des\s+clauses\s+administratives\s+generales(?:\s+(?:applicables?\s+aux\s+marches\s+publics\s+)?(?:de\s+|des\s+)?("
@@ -214,7 +214,7 @@ def extract(text: PieceText, facts: Facts) -> None:
         for match in CCAG_RE.finditer(norm):
             family = ccag_family(match.group(1) or match.group(2))
             s_start, _, sentence = _sentence(seg, match.start())
-            window = norm[match.end() : match.end() + 90]
+            window = norm[match.end() : match.end() + 120]
             year, start, end = None, match.start(), match.end()
             order = _ORDER_2009.search(window)
             year_match = _YEAR_NEAR.search(window[:60])

@@ -111,7 +111,7 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
         if len(lots) < 2:
             continue
         expected = sum(lots.values())
-        if total.value == expected:
+        if total.value == expected or total.value == _over_the_duration(expected, facts):
             continue
         detail = " + ".join(f"lot {lot} : {value}" for lot, value in sorted(lots.items()))
         yield fact_finding(
@@ -123,6 +123,15 @@ def total_differs(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
             facts=facts,
             target=total.text,
         )
+
+
+def _over_the_duration(per_year: int, facts: Facts) -> int | None:
+    """Hours stated per year, recalled over the accord-cadre's duration (« 440 heures par
+    an … sur la durée maximale de 4 ans, 2 900 heures pour l'ensemble des lots »)."""
+    terms = hours_terms(facts)
+    if terms.period != "year" or not terms.duration_years:
+        return None
+    return round(per_year * terms.duration_years)
 
 
 def _subtotal_differs(subtotal, consolidated: dict[str, int], facts: Facts) -> Iterable[Finding]:

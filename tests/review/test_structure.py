@@ -8,7 +8,7 @@ from reading_helpers import codes, outline
 
 from clausier.model import PieceKind
 from review.reading import read_consultation
-from review.structure import kind_from_name, normalise_number
+from review.structure import build_articles, kind_from_name, normalise_number
 from tools.simple_documents import Doc, H, P, PageBreak, T, write
 
 TRAPS = [
@@ -305,3 +305,44 @@ def test_a_title_that_names_its_piece_still_counts(tmp_path):
     doc = Doc().add(P("COMMUNE DE VALDOR – DPGF du lot 2"), P("Texte."))
     piece = read_consultation(write(tmp_path / "piece.docx", doc)).pieces[0]
     assert piece.kind == PieceKind.DPGF
+
+
+def _pdf_piece(lines: list[str]):
+    from clausier.model import Block, Piece, Place
+
+    blocks = [Block(text=line, place=Place(page=1)) for line in lines]
+    piece = Piece(path="CCAP.pdf", format="pdf", blocks=blocks)
+    build_articles(piece)
+    return piece
+
+
+def test_pdf_title_wrapped_onto_the_next_line():
+    """blind5: « ARTICLE 8 – CONDITION D'EXÉCUTION À CARACTÈRE » then « SOCIAL » on the
+    next PDF line: the clause article lost its « social »."""
+    piece = _pdf_piece(
+        [
+            "ARTICLE 7 – DÉLAIS D'EXÉCUTION",
+            "Les délais courent à compter de l'ordre de service.",
+            "ARTICLE 8 – CONDITION D'EXÉCUTION À CARACTÈRE",
+            "SOCIAL",
+            "8.1 Objet et fondement",
+            "Base juridique : article L2112-2 du code de la commande publique.",
+        ]
+    )
+    titles = [a.title for a in piece.all_articles()]
+    assert "CONDITION D'EXÉCUTION À CARACTÈRE SOCIAL" in titles
+
+
+def test_pdf_title_followed_by_a_short_body_line_keeps_its_body():
+    # near miss: a complete title, then « SANS OBJET » as the article's body
+    piece = _pdf_piece(
+        [
+            "ARTICLE 9 – CLAUSE SOCIALE D'INSERTION",
+            "SANS OBJET",
+            "ARTICLE 10 – RÉSILIATION",
+            "Les stipulations du CCAG s'appliquent.",
+        ]
+    )
+    article = next(a for a in piece.all_articles() if a.number == "9")
+    assert article.title == "CLAUSE SOCIALE D'INSERTION"
+    assert [b.text for b in article.blocks] == ["SANS OBJET"]

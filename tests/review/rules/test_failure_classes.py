@@ -859,3 +859,136 @@ def test_facilitator_contact_in_the_running_footer(tmp_path, footer, cs304):
     document.sections[0].footer.paragraphs[0].text = footer
     document.save(root / "CCAP.docx")
     assert len(by_code(run(root), "CS304")) == cs304
+
+
+# ---------------------------------------------------------------- fifth blind corpus
+
+_ANNUAL_RC_LOTS = T(
+    [
+        [
+            "Lot",
+            "Intitulé",
+            "Montant estimatif annuel HT",
+            "Minimum HT (durée totale)",
+            "Maximum HT (durée totale)",
+        ],
+        [
+            "1",
+            "Collecte des ordures ménagères résiduelles",
+            "480 000 € HT",
+            "960 000 € HT",
+            "2 880 000 € HT",
+        ],
+        ["2", "Collecte sélective et verre", "310 000 € HT", "620 000 € HT", "1 860 000 € HT"],
+    ]
+)
+_BOUNDS_CCAP_LOTS = T(
+    [
+        [
+            "Lot",
+            "Intitulé",
+            "Montant minimum HT (durée totale)",
+            "Montant maximum HT (durée totale)",
+        ],
+        ["1", "Collecte des ordures ménagères résiduelles", "960 000 € HT", "2 880 000 € HT"],
+        ["2", "Collecte sélective et verre", "620 000 € HT", "1 860 000 € HT"],
+    ]
+)
+
+
+def _collection_framework(tmp_path, total_sentence: str):
+    """An accord-cadre of four years: annual estimates in the RC, bounds only in the CCAP,
+    hours per year per lot, and their sum recalled over the duration."""
+    rc_doc = rc(
+        object_="Accord-cadre à bons de commande de collecte des déchets ménagers, d'une durée "
+        "maximale de 4 ans. Procédure adaptée. Date d'envoi de l'avis à la publication : "
+        "1er décembre 2026.",
+        lots=_ANNUAL_RC_LOTS,
+        clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).",
+    )
+    hours = T(
+        [
+            ["Lot", "Intitulé", "Heures d'insertion par an"],
+            ["1", "Collecte des ordures ménagères résiduelles", "440 heures"],
+            ["2", "Collecte sélective et verre", "285 heures"],
+        ]
+    )
+    ccap_doc = ccap(
+        docs="Les pièces générales sont le CCAG-FCS approuvé par l'arrêté du 30 mars 2021.",
+        objet="En application de l'article L2112-2 du Code de la commande publique et de "
+        "l'article 16.1 du CCAG-FCS, le titulaire réalise une action d'insertion.",
+        hours=hours,
+        total=total_sentence,
+        extra=[H("Article 10 - Montants"), _BOUNDS_CCAP_LOTS],
+    )
+    ae_doc = Doc(
+        [
+            P("Acte d'engagement"),
+            P(
+                "Le candidat s'engage à réaliser les heures d'insertion par an prévues au CCAP pour son lot."
+            ),
+        ]
+    )
+    return run(write_dce(tmp_path, {"RC.docx": rc_doc, "CCAP.docx": ccap_doc, "AE.docx": ae_doc}))
+
+
+def test_annual_hours_recalled_over_the_duration_and_bounds_are_no_estimate(tmp_path):
+    """blind5: the CCAP's minimum was the lots' amount (false CS403 on both lots), and
+    « sur la durée maximale de 4 ans, 2 900 heures » was compared with one year's sum."""
+    report = _collection_framework(
+        tmp_path,
+        "Ces volumes sont annuels ; sur la durée maximale de 4 ans, l'effort cumulé de "
+        "l'ensemble des lots représente 2 900 heures.",
+    )
+    _only(report)
+
+
+def test_annual_hours_recalled_over_the_duration_with_a_wrong_total(tmp_path):
+    report = _collection_framework(
+        tmp_path,
+        "Ces volumes sont annuels ; sur la durée maximale de 4 ans, l'effort cumulé de "
+        "l'ensemble des lots représente 2 800 heures.",
+    )
+    _only(report, "CS402")
+
+
+def _green_spaces_by_place(tmp_path, lot1_hours: str):
+    lots = T(
+        [
+            ["Lot", "Intitulé", "Montant estimé"],
+            ["1", "Zones d'activités", "210 000 € HT"],
+            ["2", "Bords de rivière et sentiers", "150 000 € HT"],
+        ]
+    )
+    hours = T([["Lot", "Heures d'insertion"], ["1", lot1_hours], ["2", "165"]])
+    rc_doc = rc(
+        object_="La consultation a pour objet l'entretien des espaces verts des zones d'activités "
+        "et des bords de rivière. Procédure adaptée. Date d'envoi de l'avis à la publication : "
+        "1er décembre 2026.",
+        lots=lots,
+        clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).",
+    )
+    ccap_doc = ccap(
+        docs="Les pièces générales sont le CCAG-FCS approuvé par l'arrêté du 30 mars 2021.",
+        objet="En application de l'article L2112-2 du Code de la commande publique et de "
+        "l'article 16.1 du CCAG-FCS, le titulaire réalise une action d'insertion.",
+        hours=hours,
+        total=None,
+    )
+    ae_doc = Doc(
+        [
+            P("Acte d'engagement"),
+            P("Le candidat s'engage à réaliser les heures d'insertion prévues au CCAP."),
+        ]
+    )
+    return run(write_dce(tmp_path, {"RC.docx": rc_doc, "CCAP.docx": ccap_doc, "AE.docx": ae_doc}))
+
+
+def test_lots_named_by_places_take_the_trade_of_the_object(tmp_path):
+    """blind5: « Zones d'activités » named no trade, and 920 hours (four times the
+    calculation) went without CS403."""
+    _only(_green_spaces_by_place(tmp_path, "920"), "CS403")
+
+
+def test_lots_named_by_places_with_right_hours(tmp_path):
+    _only(_green_spaces_by_place(tmp_path, "230"))
