@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from review.facts import Facts, PieceText
 
 _NOT_INSERTION_BEFORE = re.compile(
-    r"(?:delai|sous|dans les|avant|apres|au plus tard|duree|pendant)"
+    # « volume calculé inférieur à 70 heures », « en deçà de 70 heures »: a comparison with
+    # the minimum, not the hours of a lot (sixth blind corpus: lot 12 got 70 hours).
+    r"(?:delai|sous|dans les|avant|apres|au plus tard|duree|pendant"
+    r"|inferieur\w*|superieur\w*|en\s+deca|au-dessous|en\s+dessous|seuil)"
     r"(?:\s+(?:minimum|minimale|maximum|maximale|minimum\s+de\s+travail))?\W*(?:de\s+|d'|a\s+)?\W*$"
 )
 _NOT_INSERTION_AFTER = re.compile(

@@ -22,8 +22,9 @@ class LotInfo:
     ceiling: bool = False  # the amount is an accord-cadre's maximum, no estimate
 
 
+# (a line break may split the thousands of a PDF line: « seuil européen de 5 538 » / « 000 € »)
 AMOUNT_RE = re.compile(
-    r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?:€|euros?\b|eur\b|k€)"
+    r"(\d{1,3}(?:[ \u00a0\u202f.\n]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?:€|euros?\b|eur\b|k€)"
     r"(?:\s*(?:ht|h\.t\.|hors taxes?))?",
     re.I,
 )

@@ -134,18 +134,23 @@ def _table_rows(
             sentence = f"{label} : {sentence}" if label else sentence
             if not re.search(r"insertion|clauses?\s+sociales?", sentence):
                 continue
-        reporting = _is_reporting(sentence)
-        hours = bool(_NOT_DONE.search(_REPORTING.sub(" ", sentence)))
-        if not (reporting or hours):
-            continue
-        done.add((start, end))
-        found += 1
-        if reporting:
-            facts.add("penalty_reporting", Penalty(True, sentence), seg, start, end)
-        if hours:
-            facts.add("penalty_hours", Penalty(True, sentence), seg, start, end)
-        _add_smic_values(seg, facts, start, end, hours)
+        if _add_row(seg, facts, start, end, sentence):
+            done.add((start, end))
+            found += 1
     return found
+
+
+def _add_row(seg, facts: Facts, start: int, end: int, sentence: str) -> bool:
+    """A line with an amount, read as the penalty for documents or for hours it names."""
+    reporting = _is_reporting(sentence)
+    hours = bool(_NOT_DONE.search(_REPORTING.sub(" ", sentence)))
+    if reporting:
+        facts.add("penalty_reporting", Penalty(True, sentence), seg, start, end)
+    if hours:
+        facts.add("penalty_hours", Penalty(True, sentence), seg, start, end)
+    if reporting or hours:
+        _add_smic_values(seg, facts, start, end, hours)
+    return reporting or hours
 
 
 def _add_smic_values(seg, facts: Facts, start: int, end: int, hours: bool) -> None:
@@ -170,19 +175,72 @@ def _add_smic_values(seg, facts: Facts, start: int, end: int, hours: bool) -> No
         )
 
 
+# « Les pénalités encourues au titre de la présente clause sont fixées à l'article
+# « Pénalités » »: the clause sends to the general penalties article.
+_SENDS_TO_PENALTIES = re.compile(r"penalit[^.]{0,80}" + _POINTER.pattern)
+# In that article, a penalty for the clause's follow-up documents says which documents.
+_FOLLOW_UP = re.compile(
+    r"(?:documents?|fiches?|tableaux?|etats?|releves?|bilans?)\s+(?:mensuels?\s+)?de\s+suivi"
+    r"|justificatifs?|suivi\s+de\s+la\s+clause"
+)
+_LABEL_MAX_WORDS = 4  # « Pénalités : », « Sanctions » as a paragraph of its own
+
+
+# « Défaut de transmission des justificatifs : 150 € HT par document manquant »: a failing
+# named, a colon, its amount; in the clause, a penalty even without the word.
+_LABEL_AMOUNT = re.compile(r"^\W*[^:]{6,90}:\s*[^:]{0,20}?\d[\d \u00a0\u202f.,]*\s*(?:€|euros?\b)")
+
+
+def _label_rows(seg, facts: Facts, done: set[tuple[int, int]]) -> None:
+    for start, end in seg.sentences():
+        if (start, end) in done:
+            continue
+        sentence = seg.norm[start:end]
+        if not _LABEL_AMOUNT.match(sentence) or re.search(r"penalit|retenue", sentence):
+            continue
+        if _add_row(seg, facts, start, end, sentence):
+            done.add((start, end))
+
+
+def _sends_to_general_article(text: PieceText) -> bool:
+    return any(
+        _SENDS_TO_PENALTIES.search(seg.norm) for seg in text.segments if seg.in_clause and seg.text
+    )
+
+
+def _penalty_labels(seg) -> list[int]:
+    """Offsets of the paragraphs of a clause segment that head its penalties without
+    being headings (« Pénalités : » in bold, then « Défaut de transmission … : 150 € »)."""
+    return [
+        seg.starts[i]
+        for i, block in enumerate(seg.blocks)
+        if len(block.text.split()) <= _LABEL_MAX_WORDS
+        and _PENALTY_HEADING.search(unaccent(block.text))
+        and block.place.table is None
+    ]
+
+
 def extract(text: PieceText, facts: Facts) -> None:
+    sends = _sends_to_general_article(text)
     for seg in text.segments:
-        if not candidate(seg):
+        general = seg.article is not None and bool(
+            _PENALTY_HEADING.search(unaccent(seg.article.heading))
+        )
+        if not (candidate(seg) or (sends and general and seg.text)):
             continue
         matches = [m for m in facts.matches(seg) if m.label == "PENALTY" and _is_penalty(seg, m)]
         context_clause = seg.in_clause or bool(
             re.search(r"insertion|clause", unaccent(seg.headings))
         )
         done: set[tuple[int, int]] = set()
-        if seg.article is not None and _PENALTY_HEADING.search(unaccent(seg.article.heading)):
+        if general:
             # The clause's penalties, or a general « Pénalités » table the clause refers to
             # (« Manquement | Pénalité », a row « Heures d'insertion non effectuées | … »).
             _table_rows(seg, facts, done, insertion_rows_only=not context_clause)
+        elif seg.in_clause:
+            for label in _penalty_labels(seg):
+                _table_rows(seg, facts, done, after=label)
+            _label_rows(seg, facts, done)
         for match in matches:
             start, end = seg.sentence_around(match.start)
             if (start, end) in done:
@@ -197,6 +255,8 @@ def extract(text: PieceText, facts: Facts) -> None:
                 context_clause
                 or re.search(r"insertion|clause sociale", sentence)
                 or re.search(r"insertion|clauses? sociales?", paragraph)
+                # the general article the clause sends to: its follow-up documents' penalty
+                or (sends and general and _FOLLOW_UP.search(sentence) and _is_reporting(sentence))
             ):
                 continue
             # A penalty sentence cut by a line break goes on in the next line.

@@ -992,3 +992,69 @@ def test_lots_named_by_places_take_the_trade_of_the_object(tmp_path):
 
 def test_lots_named_by_places_with_right_hours(tmp_path):
     _only(_green_spaces_by_place(tmp_path, "230"))
+
+
+# ---------------------------------------------------------------- sixth blind corpus
+
+
+@pytest.mark.parametrize(
+    ("row", "cs308"),
+    [
+        (
+            "Défaut de transmission des justificatifs : 150 € HT par document manquant ou remis hors délai.",
+            0,
+        ),
+        ("Absence non excusée à une réunion de suivi : 120 € HT par absence.", 1),  # near miss
+    ],
+)
+def test_label_and_amount_rows_of_the_clause_are_its_penalties(tmp_path, row, cs308):
+    """blind6: « Défaut de transmission des justificatifs : 150 € HT … », without the word
+    « pénalité », after a « Pénalités : » paragraph (no heading) of a clause written without
+    sub-articles: a false CS308."""
+    from dce_builder import (
+        CLAUSE_FACILITATOR,
+        CLAUSE_REPORTING,
+        CLAUSE_TOTAL,
+    )
+
+    clause = [
+        H("Article 9 - Clause sociale d'insertion"),
+        P(CLAUSE_OBJECT),
+        CLAUSE_HOURS,
+        P(CLAUSE_TOTAL),
+        P(CLAUSE_PUBLIC),
+        P(CLAUSE_MODALITIES),
+        P(CLAUSE_FACILITATOR),
+        P(CLAUSE_REPORTING),
+        P("Pénalités :"),
+        P("Pénalité pour heures non réalisées : 30 € par heure d'insertion non réalisée."),
+        P(row),
+    ]
+    ccap_doc = ccap(clause_title=None, extra=clause)
+    found = by_code(run(write_dce(tmp_path, {"CCAP.docx": ccap_doc})), "CS308")
+    assert len(found) == cs308
+
+
+@pytest.mark.parametrize(("pointer", "cs308"), [(True, 0), (False, 1)])
+def test_the_general_penalties_article_the_clause_sends_to(tmp_path, pointer, cs308):
+    """blind6: the clause says its penalties « sont fixées à l'article « Pénalités » »,
+    whose « Tout retard dans la remise des documents de suivi … » never says insertion."""
+    general = [
+        H("Article 12 - Pénalités"),
+        P("Toute absence non excusée d'un lot convoqué donne lieu à une pénalité de 120 € HT."),
+        P(
+            "Tout retard dans la remise des documents de suivi entraîne une pénalité de 100 € "
+            "par jour calendaire."
+        ),
+    ]
+    ccap_doc = ccap(
+        penalty_reporting=(
+            "Les pénalités encourues au titre de la présente clause sont fixées à l'article "
+            "« Pénalités » du présent CCAP."
+            if pointer
+            else None
+        ),
+        extra=general,
+    )
+    found = by_code(run(write_dce(tmp_path, {"CCAP.docx": ccap_doc})), "CS308")
+    assert len(found) == cs308
