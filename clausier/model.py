@@ -217,6 +217,8 @@ class Piece:
     format: str  # docx, pdf, odt, xlsx, ods, doc, rtf, ... (lower-case extension)
     kind: PieceKind = PieceKind.AUTRE
     kind_reason: str = ""  # French: « titre : Règlement de la consultation », « nom du fichier »
+    # the other pieces it stands for (« Marché valant acte d'engagement et CCAP »)
+    also_serves_as: tuple[PieceKind, ...] = ()
     blocks: list[Block] = field(default_factory=list)  # body, reading order
     furniture: list[Block] = field(default_factory=list)  # headers, footers, notes, text boxes
     articles: list[Article] = field(default_factory=list)  # top-level articles

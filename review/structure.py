@@ -205,8 +205,36 @@ def kind_from_name(path: str) -> PieceKind | None:
     return None
 
 
+# « Marché valant acte d'engagement et CCAP », « Acte d'engagement valant CCAP », « CCAP
+# valant acte d'engagement »: one piece that stands for both (seventh blind corpus: « CCAP
+# missing » on a correct short DCE).
+_AE_WORDS = r"(?:acte d'engagement|a\.?e\.?)"
+_CCAP_WORDS = r"(?:c\.?c\.?a\.?p\.?|cahier des clauses administratives particulieres)"
+_BOTH = re.compile(
+    rf"valant\s+(?:{_AE_WORDS}\s+et\s+(?:de\s+)?{_CCAP_WORDS}|{_CCAP_WORDS}\s+et\s+(?:d'|de\s+)?{_AE_WORDS})"
+    rf"|{_AE_WORDS}\s+valant\s+{_CCAP_WORDS}|{_CCAP_WORDS}\s+valant\s+{_AE_WORDS}"
+)
+
+
+def _also_serves_as(piece: Piece) -> tuple[PieceKind, ...]:
+    for block in _title_blocks(piece)[:15]:
+        if _BOTH.search(fold(block.text)):
+            return tuple(k for k in (_K.AE, _K.CCAP) if k != piece.kind)
+    return ()
+
+
 def classify(piece: Piece) -> None:
-    """Set `piece.kind` and `piece.kind_reason` (French)."""
+    """Set `piece.kind`, `piece.kind_reason` (French) and the pieces it also stands for."""
+    _classify(piece)
+    if piece.kind in (_K.AE, _K.CCAP):
+        piece.also_serves_as = _also_serves_as(piece)
+        if piece.also_serves_as:
+            names = {_K.AE: "d'acte d'engagement", _K.CCAP: "de CCAP"}
+            also = " et ".join(names[k] for k in piece.also_serves_as)
+            piece.kind_reason += f" ; tient aussi lieu {also}"
+
+
+def _classify(piece: Piece) -> None:
     if piece.readable and not piece.blocks and not piece.furniture:
         # No text (a picture, a scan): its name alone must not make it the CCAP, or the
         # DCE would look complete while nothing of it was reviewed (CS904, CS902 says why).

@@ -239,6 +239,10 @@ def test_expected_range_is_the_computed_hours_plus_or_minus_the_tolerance(profil
         ("Fourniture de mobilier scolaire", "fournitures"),
         # work named beside a supply word: the work's trade (blind5: catering as a supply)
         ("Confection et livraison des repas", "restauration"),
+        # blind7: trades the titles name in other words
+        ("Réseaux secs", "electricite"),
+        ("Charpente – bardage métallique", "charpente_metallique"),
+        ("Isolation des façades – ravalement", "gros_oeuvre"),
         ("Fourniture de denrées d'épicerie (livraison)", "fournitures"),
         ("Étanchéité toiture terrasse", "couverture_etancheite"),
     ],

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.facts.lots import lot_in_cell, lot_tables
-from review.facts.text import INSERTION_HINT, LOT_RE, lot_number
+from review.facts.text import INSERTION_HINT, LOT_RE, lot_number, normalise_lot
 from review.nlp import OE, parse_number, unaccent
 
 if TYPE_CHECKING:
@@ -377,6 +377,19 @@ def _lots_of(norm: str, found: list[tuple[int, int, int, int, int]]) -> list[str
     return lots
 
 
+# « lot 1 : 170 h ; lot 2 : à préciser », « pour le lot n° 2 (Espaces verts) : à préciser
+# avec le facilitateur »: the clause covers the lot, its hours are not set yet.
+_PENDING_LOT = re.compile(
+    r"\blots?\s*(?:n\s*[°o]\s*)?0*(\d{1,2}[a-z]?)\b[^.;:]{0,80}:\s*"
+    r"a\s+(?:preciser|definir|determiner|completer|fixer)\b"
+)
+
+
+def _pending_lots(seg, facts: Facts) -> None:
+    for match in _PENDING_LOT.finditer(seg.norm):
+        facts.add("clause_lots", [normalise_lot(match.group(1))], seg, match.start(), match.end())
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     _tables(text, facts)
     for seg in text.segments:
@@ -384,6 +397,7 @@ def extract(text: PieceText, facts: Facts) -> None:
             continue
         if not (seg.in_clause or seg.text_says_insertion):
             continue
+        _pending_lots(seg, facts)
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
         for quantity in _accepted(text, seg, facts):
             by_sentence.setdefault(quantity[3], []).append(quantity)

@@ -28,8 +28,15 @@ _OBLIGATION = re.compile(
 _NOT_REPORTING_AFTER = re.compile(r"\s*(?:engagement|candidature|presentation|renseignements)\b")
 
 
+# « par courriel à l'adresse facilitation@… »: the noun, not the verb « adresse au
+# facilitateur » (seventh blind corpus: a contact sentence stood for the reporting).
+_NOUN_BEFORE = re.compile(r"(?:\bl'|\b(?:une|son|sa|leur|cette|votre)\s+)$")
+
+
 def _obligation(match: str, sentence: str, offset: int, headings: str) -> bool:
     if match.startswith("fiche") and _NOT_REPORTING_AFTER.match(sentence, offset + len(match)):
+        return False
+    if match.startswith("adresse") and _NOUN_BEFORE.search(sentence[:offset]):
         return False
     return not _BARE_DOCUMENT.match(match) or bool(_OBLIGATION.search(sentence))
 

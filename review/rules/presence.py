@@ -176,8 +176,8 @@ def missing_piece(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
     if s.declared_none or not consultation.pieces:
         return
     for kind, label in _USUAL:
-        if consultation.by_kind(kind):
-            continue
+        if consultation.by_kind(kind) or any(kind in p.also_serves_as for p in consultation.pieces):
+            continue  # (« Marché valant acte d'engagement et CCAP » is both)
         yield finding(
             "CS105",
             f"Le dossier ne contient pas {label} : sa relecture n'a pas été possible.",

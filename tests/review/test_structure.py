@@ -346,3 +346,31 @@ def test_pdf_title_followed_by_a_short_body_line_keeps_its_body():
     article = next(a for a in piece.all_articles() if a.number == "9")
     assert article.title == "CLAUSE SOCIALE D'INSERTION"
     assert [b.text for b in article.blocks] == ["SANS OBJET"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "also"),
+    [
+        ("Marché valant acte d'engagement et CCAP", PieceKind.AE, (PieceKind.CCAP,)),
+        ("Acte d'engagement valant CCAP", PieceKind.CCAP, (PieceKind.AE,)),
+        ("CCAP valant acte d'engagement", PieceKind.CCAP, (PieceKind.AE,)),
+        ("Acte d'engagement", PieceKind.AE, ()),  # near miss
+    ],
+)
+def test_one_piece_that_stands_for_the_ae_and_the_ccap(tmp_path, title, kind, also):
+    """blind7: a short DCE whose « Marché valant acte d'engagement et CCAP » holds both got
+    « le dossier ne contient pas le CCAP » (CS105)."""
+    doc = Doc().add(P("Centre hospitalier exemple"), P(title), P("Texte."))
+    folder = tmp_path / "dce"
+    write(folder / "Marche.docx", doc)
+    consultation = read_consultation(folder)
+    piece = consultation.pieces[0]
+    assert (piece.kind, piece.also_serves_as) == (kind, also)
+    from datetime import date
+
+    from review.engine import review
+
+    missing = [
+        f for f in review(folder, review_date=date(2026, 11, 25)).findings if f.code == "CS105"
+    ]
+    assert len(missing) == 2 - len(also)  # the RC, and the CCAP or the AE unless it is both
