@@ -76,6 +76,7 @@ _TITLE_PATTERNS: list[tuple[PieceKind, re.Pattern[str], str]] = [
         re.compile(
             r"avis d'appel public a la concurrence|\bavis de marche\b|avis d'appel a la "
             r"concurrence|\baapc\b|\bboamp\b|avis de publicite|avis d'appel d'offres"
+            r"|avis rectificatif|avis modificatif"
         ),
         "avis de marché",
     ),

@@ -54,6 +54,7 @@ HEADING_EXCLUDED = re.compile(
 _LEFT_OUT = (
     r"(?:ne\s+pas\s+(?:prevoir|imposer|inclure|integrer|retenir|comporter)|ne\s+(?:prevoit|comporte|impose|"
     r"inclut|integre|retient|contient)\s+pas|n'(?:impose|inclut|integre|exige)\s+pas|n'a\s+pas\s+(?:ete\s+)?(?:prevu|retenu|impose|integre)e?s?"
+    r"|(?:il\s+)?n'est\s+pas\s+(?:prevu|retenu|impose|inclus|integre)e?s?"
     r"|renonc\w*\s+a|absence\s+d[e']|sans|aucune?|par\s+exception\s+a)"
     r"\s+(?:de\s+|d'|la\s+|les\s+|une?\s+)?(?:\w+\s+){0,2}?"
     r"(?:conditions?\s+d'execution|considerations?|clauses?|dimension|obligation)\s+"
@@ -61,7 +62,7 @@ _LEFT_OUT = (
 )
 _REASON = (
     r"(?:justifi\w*|motiv\w*|en\s+raison|compte\s+tenu|du\s+fait|dans\s+la\s+mesure|parce\s+que|\bcar\b"
-    r"|au\s+motif|raisons?\s+(?:techniques?|economiques?)|lien\s+(?:suffisant\s+)?avec\s+l'objet"
+    r"|au\s+motif|raisons?\s+(?:techniques?|economiques?)|lien\s+(?:suffisant\s+)?avec\s+l'objet|lien\s+suffisant"
     r"|immediatement\s+disponible|l\.?\s?2112-2-1|article\s+35"
     r"|sans\s+rapport\s+avec|ne\s+se\s+pret\w*\s+pas|restreindr\w*|par\s+exception"
     r"|nature\s+(?:meme\s+)?(?:des\s+prestations|du\s+besoin|du\s+marche)|puisque|eu\s+egard"

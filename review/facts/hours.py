@@ -385,6 +385,19 @@ _PENDING_LOT = re.compile(
 )
 
 
+_PER_LOT_AFTER = re.compile(
+    r"^\W*(?:d'insertion\s+)?(?:par\s+lot|pour\s+chacun\s+des|pour\s+chaque\s+lot)"
+)
+
+
+def _each_lot(after: str) -> tuple[str, ...]:
+    """« 280 heures par lot pour les lots 1 à 4 »: the same hours for each lot named."""
+    if not _PER_LOT_AFTER.match(after):
+        return ()
+    named = _named_lots(after, every=True)
+    return named if len(named) >= 2 else ()
+
+
 def _pending_lots(seg, facts: Facts) -> None:
     for match in _PENDING_LOT.finditer(seg.norm):
         facts.add("clause_lots", [normalise_lot(match.group(1))], seg, match.start(), match.end())
@@ -430,7 +443,9 @@ def extract(text: PieceText, facts: Facts) -> None:
                     rate_end = end + rate.end()
                     facts.add("hours_rate", HoursRate(value, per), seg, start, rate_end, lot=lot)
                     continue
-                facts.add("hours", value, seg, start, end, lot=lot)
-                if _PERIOD_AFTER.search(after) or _PERIOD_BEFORE.search(before[-40:]):
-                    period = "tranche" if "tranche" in after[:40] else "year"
-                    facts.add("hours_period", period, seg, start, end, lot=lot)
+                each = _each_lot(after)
+                for one in each or [lot]:
+                    facts.add("hours", value, seg, start, end, lot=one)
+                    if _PERIOD_AFTER.search(after) or _PERIOD_BEFORE.search(before[-40:]):
+                        period = "tranche" if "tranche" in after[:40] else "year"
+                        facts.add("hours_period", period, seg, start, end, lot=one)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Finding, Location, PieceKind
+from review.nlp import unaccent
 from review.rules import finding, rule
 from review.rules.scope import scope
 
@@ -147,6 +149,20 @@ def no_commitment(consultation: Consultation, facts: Facts, ctx: RuleContext) ->
     )
 
 
+def _mentions_or_amends(facts: Facts, path: str) -> bool:
+    """An « avis rectificatif » amends the first notice (a date, a piece): the clause is
+    mentioned in the notice it amends, not in it."""
+    return _mentions(facts, path) or bool(
+        re.search(r"avis (?:rectificatif|modificatif)", _opening(facts, path))
+    )
+
+
+def _opening(facts: Facts, path: str) -> str:
+    text = facts.texts.get(path)
+    blocks = text.piece.blocks[:10] if text else []
+    return " ".join(unaccent(b.text) for b in blocks)
+
+
 @rule("CS104")
 def notice_without_clause(
     consultation: Consultation, facts: Facts, ctx: RuleContext
@@ -154,7 +170,7 @@ def notice_without_clause(
     yield from _pieces_without(
         "CS104",
         PieceKind.AAPC,
-        _mentions,
+        _mentions_or_amends,
         (consultation, facts, ctx),
         "L'avis « {path} » ne mentionne pas la condition d'exécution à caractère social "
         "(clause d'insertion).",

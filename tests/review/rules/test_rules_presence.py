@@ -153,6 +153,27 @@ def test_cs104_near_miss_notice_mentions_the_clause(tmp_path):
     assert "CS104" not in codes(report)
 
 
+def test_cs104_near_miss_an_amending_notice(tmp_path):
+    """An « avis rectificatif » changes a date of the first notice: it is a notice (AAPC),
+    and the clause is mentioned in the notice it amends, not in it."""
+    amending = Doc(
+        [
+            P("Avis rectificatif"),
+            P("La date limite de remise des offres est reportée au 15 janvier 2027 à 12 h 00."),
+        ]
+    )
+    notice = Doc(
+        [
+            P("Avis d'appel public à la concurrence"),
+            P("Le marché comporte une clause sociale d'insertion (lots 1 et 2)."),
+        ]
+    )
+    report = run(write_dce(tmp_path, {"Avis_rectificatif.pdf": amending, "AAPC.pdf": notice}))
+    kinds = {p.path: p.kind.value for p in report.pieces}
+    assert kinds["Avis_rectificatif.pdf"] == "AAPC"
+    assert "CS104" not in codes(report) and "CS904" not in codes(report)
+
+
 def test_cs105_missing_usual_piece(tmp_path):
     report = run(write_dce(tmp_path, {"AE.docx": None}))
     found = by_code(report, "CS105")
