@@ -40,8 +40,10 @@ _NONE_LABEL = re.compile(
     r"|conditions?\s+d'execution\s+(?:a\s+caractere\s+)?social"
 )
 _NONE_VALUE = re.compile(
-    r"\W*(?:sans\s+objet|sans|neant|non(?:\s+concernee?s?|\s+prevue?s?)?|aucune?"
-    r"|pas\s+de\s+clauses?(?:\s+sociales?)?)\s*\.?\s*$"
+    r"\W*(?:sans\s+objet|sans|neant|non(?:\s+(?:concernee?s?|prevue?s?|retenue?s?|applicable|imposee?s?))?"
+    r"|aucune?|pas\s+de\s+clauses?(?:\s+sociales?)?)\s*\.?"
+    # « Non retenue – justification à l'article 5 », « Sans (voir l'article 5) »
+    r"(?:\s*[–—\-,(]\s*(?:justifi\w*|voir|cf\.?|motiv\w*|derogation)[^.]{0,80}\.?)?\s*$"
 )
 _NONE_LINE = re.compile(
     rf"^\W*{_CLAUSE_WORDS}\s*(?:\([^)]*\)\s*)?[:\-–—]?\s*(?:sans\s+objet|sans|neant|non|aucune?)\s*\.?\s*$"

@@ -225,6 +225,8 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
                 )
             ):
                 continue
+            if len(row[1][0].split()) >= _PROSE_CELL_WORDS:
+                continue  # a sentence in the cell: read as prose (lots named in it)
             value = _hours_value(row[1][0])
             if value is None:
                 continue
@@ -295,7 +297,23 @@ def _quantities(seg, facts: Facts) -> list[tuple[int, int, str]]:
     return sorted(set(found))
 
 
-def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, int, int]]:
+_PROSE_CELL_WORDS = 6  # a cell that long is prose, read as such (« lot 1 : 675 heures ; … »)
+
+
+def _hours_tables(text: PieceText) -> set[int]:
+    """Indexes of the piece's lot tables that have an hours column (read by `_tables`);
+    the cells of other tables are prose (« Rubrique | Contenu » rows of a clause written as
+    a table: « Volume | lot 1 : 675 heures ; lot 2 : 295 heures »)."""
+    return {
+        rows[0][0][1].table
+        for cols, rows in lot_tables(text)
+        if cols.hours is not None and rows and rows[0]
+    }
+
+
+def _accepted(
+    text: PieceText, seg, facts: Facts, by_column: set[int]
+) -> list[tuple[int, int, int, int, int]]:
     """(start, end, value, sentence start, sentence end) of the quantities that are
     insertion hours (not a delay, a working week, the hours worked of a formula)."""
     phrases = [m for m in facts.matches(seg) if m.label == "HOURS_PHRASE"]
@@ -303,8 +321,10 @@ def _accepted(text: PieceText, seg, facts: Facts) -> list[tuple[int, int, int, i
     listed_until = -1  # end of a « … : lot 1 : 300 heures de travail ; » item named before
     for start, end, words in _quantities(seg, facts):
         block = seg.block_at(start)
-        if block.place.table is not None:
-            continue  # tables are read by column above
+        if block.place.table is not None and (
+            block.place.table in by_column or len(block.text.split()) < _PROSE_CELL_WORDS
+        ):
+            continue  # lot tables and « label | 150 heures » rows are read as tables above
         s_start, s_end = seg.sentence_around(start)
         sentence = seg.norm[s_start:s_end]
         before = seg.norm[s_start:start]
@@ -405,6 +425,7 @@ def _pending_lots(seg, facts: Facts) -> None:
 
 def extract(text: PieceText, facts: Facts) -> None:
     _tables(text, facts)
+    by_column = _hours_tables(text)
     for seg in text.segments:
         if not seg.text:
             continue
@@ -412,7 +433,7 @@ def extract(text: PieceText, facts: Facts) -> None:
             continue
         _pending_lots(seg, facts)
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
-        for quantity in _accepted(text, seg, facts):
+        for quantity in _accepted(text, seg, facts, by_column):
             by_sentence.setdefault(quantity[3], []).append(quantity)
         for found in by_sentence.values():
             for (start, end, value, s_start, s_end), lot in zip(

@@ -35,7 +35,9 @@ INSERTION_HINT = re.compile(
 # isolation : 195 heures », the same item.
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=\S)|\n(?=\s*[-•–*▪◦·])"
-    r"|(?<![–—,:\-])(?<![–—,:\-] )\n(?=\s*[A-ZÀ-Ý0-9«(])"
+    # a new line that starts with a capital, a figure, « or an item mark « (1) » starts a
+    # sentence; « (Collèges du nord) : 175 heures » after « … : lot 1 » goes on with it
+    r"|(?<![–—,:\-])(?<![–—,:\-] )\n(?=\s*(?:[A-ZÀ-Ý0-9«]|\([0-9a-z]{1,3}\)))"
 )
 
 
