@@ -591,6 +591,7 @@ def find_headings(piece: Piece) -> list[_Heading]:
             if heading is not None:
                 accepted.append(heading)
         accepted.sort(key=lambda h: h.index)
+    accepted = _with_numbered_chapters(blocks, accepted, toc)
     # « ARTICLE 1 » alone on its line: the title is the next short line.
     taken = {h.index for h in accepted}
     for heading in accepted:
@@ -627,6 +628,38 @@ def _title_goes_on(blocks: list[Block], heading: _Heading, taken: set[int]) -> b
     if not 0 < _words(text) <= 4 or text.endswith((".", ":", ";", ",")):
         return False
     return bool(_DANGLING.search(fold(heading.title.rstrip())))
+
+
+_NUMBERED_CHAPTER = re.compile(
+    r"^(?:chapitre|titre|partie)\s+(\d{1,2})\s*(?:[–—\-:.]\s*)?(\S.*)$", re.IGNORECASE
+)
+
+
+def _with_numbered_chapters(
+    blocks: list[Block], accepted: list[_Heading], toc: set[int]
+) -> list[_Heading]:
+    """« Chapitre 4 – Clause sociale d'insertion » over « 4.1 … », « 4.2 … »: the chapter is
+    article 4, the parent of its sub-articles (ninth blind corpus: the clause's « 4.7
+    Sanctions » stood outside the clause). Chapters stay text in a piece whose sub-articles
+    number none of them."""
+    parents = {h.components[0] for h in accepted if h.components and len(h.components) >= 2}
+    taken = {h.index for h in accepted}
+    added = []
+    for i, block in enumerate(blocks):
+        if i in taken or i in toc or block.in_table or block.area != "body":
+            continue
+        match = _NUMBERED_CHAPTER.match(" ".join(block.text.split()))
+        if match and _words(match.group(2)) <= 14:
+            number = match.group(1)
+            added.append(
+                _Heading(
+                    i, number, match.group(2).strip(), 1, strong=True, components=(int(number),)
+                )
+            )
+    # all the chapters of that outline, so that « Chapitre 5 – Pénalités » ends chapter 4
+    if not any(h.components[0] in parents for h in added):
+        return accepted
+    return sorted([*accepted, *added], key=lambda h: h.index)
 
 
 def build_articles(piece: Piece) -> None:

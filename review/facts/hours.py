@@ -186,12 +186,14 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
             number = lot_in_cell(lot_cell)
             if number is None:
                 continue
+            if _NOT_CONCERNED.match(unaccent(hours_cell).strip()):
+                # « Non concerné », « Sans objet », « Non concerné (moins de 70 h) » in the
+                # hours column: the lot carries none (its figure is the minimum, not hours).
+                facts.add("lot_no_clause", number, seg, start, end, lot=number)
+                continue
             value = _hours_value(hours_cell)
             if value is None:
-                # « Non concerné », « Sans objet » in the hours column: the lot carries none.
-                if _NOT_CONCERNED.match(unaccent(hours_cell).strip()):
-                    facts.add("lot_no_clause", number, seg, start, end, lot=number)
-                elif _PENDING.match(unaccent(hours_cell).strip()):
+                if _PENDING.match(unaccent(hours_cell).strip()):
                     # « à préciser »: the clause's table covers the lot, with no hours yet
                     facts.add("clause_lots", [number], seg, start, end)
                 continue  # « — »: no hours

@@ -374,3 +374,40 @@ def test_one_piece_that_stands_for_the_ae_and_the_ccap(tmp_path, title, kind, al
         f for f in review(folder, review_date=date(2026, 11, 25)).findings if f.code == "CS105"
     ]
     assert len(missing) == 2 - len(also)  # the RC, and the CCAP or the AE unless it is both
+
+
+def test_numbered_chapters_over_their_sub_articles_are_articles(tmp_path):
+    """blind9: « Chapitre 4 – Clause sociale d'insertion » over « 4.1 … » to « 4.7
+    Sanctions »: the chapter was text, and the clause's sanctions stood outside it."""
+    doc = Doc().add(
+        P("Cahier des clauses administratives particulières"),
+        P("Chapitre 3 – Prix et règlement"),
+        P("Les prix sont fermes."),
+        P("Chapitre 4 – Clause sociale d'insertion"),
+        P("4.1. Objet et fondement"),
+        P("Le titulaire réalise une action d'insertion."),
+        P("4.2. Sanctions"),
+        P("Pénalité de 30 € par heure non réalisée."),
+        P("Chapitre 5 – Pénalités"),
+        P("Pénalité de retard : 1/3 000 du montant par jour."),
+    )
+    piece = read_consultation(write(tmp_path / "CCAP.docx", doc)).pieces[0]
+    assert outline(piece) == [
+        ("3", "Prix et règlement", 1),
+        ("4", "Clause sociale d'insertion", 1),
+        ("4.1", "Objet et fondement", 2),
+        ("4.2", "Sanctions", 2),
+        ("5", "Pénalités", 1),
+    ]
+
+
+def test_chapters_without_numbered_sub_articles_stay_text(tmp_path):
+    doc = Doc().add(
+        P("Cahier des clauses administratives particulières"),
+        H("Article 1 – Objet"),
+        P("Chapitre 2 de l'étude : sans objet pour le présent marché."),
+        H("Article 2 – Prix"),
+        P("Les prix sont fermes."),
+    )
+    piece = read_consultation(write(tmp_path / "CCAP.docx", doc)).pieces[0]
+    assert [number for number, _, _ in outline(piece)] == ["1", "2"]
