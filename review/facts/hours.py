@@ -299,6 +299,9 @@ def _quantities(seg, facts: Facts) -> list[tuple[int, int, str]]:
     return sorted(set(found))
 
 
+_INSERTION_VOLUME = re.compile(
+    r"\b(?:volume|quota|nombre)\s+(?:horaire\s+|minimal\s+|total\s+)?d'(?:heures\s+d')?insertion\b"
+)
 _PROSE_CELL_WORDS = 6  # a cell that long is prose, read as such (« lot 1 : 675 heures ; … »)
 
 
@@ -344,6 +347,8 @@ def _accepted(
         # « … réparti comme suit : lot 1 : 300 heures de travail ; lot 2 : 120 heures de
         # travail ; »: the next items of a list the insertion phrase named.
         named = named or 0 <= s_start - listed_until <= 2
+        # « Le volume d'insertion exigé est de 90 heures de travail »: the insertion named
+        named = named or bool(_INSERTION_VOLUME.search(before))
         if _NOT_INSERTION_AFTER.search(after[:30]) and not (
             (named and re.match(r"^\W*de travail\b", after))
             or (seg.in_clause and _FOR_PEOPLE_AFTER.match(after))

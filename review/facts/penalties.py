@@ -191,12 +191,20 @@ _LABEL_MAX_WORDS = 4  # « Pénalités : », « Sanctions » as a paragraph of i
 _LABEL_AMOUNT = re.compile(r"^\W*[^:]{6,90}:\s*[^:]{0,20}?\d[\d \u00a0\u202f.,]*\s*(?:€|euros?\b)")
 
 
+# « une somme de 30 € HT par heure non réalisée est déduite des paiements »
+_PER_HOUR_NOT_DONE = re.compile(
+    r"\d\s*(?:€|euros?)[^.;]{0,30}par\s+heure\s+(?:d'insertion\s+)?(?:non\s+(?:realisee|effectuee|executee)|manquante)"
+)
+
+
 def _label_rows(seg, facts: Facts, done: set[tuple[int, int]]) -> None:
     for start, end in seg.sentences():
         if (start, end) in done:
             continue
         sentence = seg.norm[start:end]
-        if not _LABEL_AMOUNT.match(sentence) or re.search(r"penalit|retenue", sentence):
+        if re.search(r"penalit|retenue", sentence) or not (
+            _LABEL_AMOUNT.match(sentence) or _PER_HOUR_NOT_DONE.search(sentence)
+        ):
             continue
         if _add_row(seg, facts, start, end, sentence):
             done.add((start, end))
