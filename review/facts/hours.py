@@ -154,12 +154,13 @@ _PENDING = re.compile(
 )
 
 
-def _tables(text: PieceText, facts: Facts) -> set[str]:
-    """Hours columns of lot tables, and two-column « Nombre d'heures d'insertion | 150 » rows."""
+def _tables(text: PieceText, facts: Facts, tables: list) -> set[str]:
+    """Hours columns of lot tables (`tables`: the piece's `lot_tables`), and two-column
+    « Nombre d'heures d'insertion | 150 » rows."""
     found: set[str] = set()
     from review.facts.lots import _segment_of
 
-    for cols, rows in lot_tables(text):
+    for cols, rows in tables:
         if cols.hours is None:
             continue
         header_norm = unaccent(" ".join(c for c, _ in rows[0]))
@@ -205,7 +206,7 @@ def _tables(text: PieceText, facts: Facts) -> set[str]:
     # Key/value rows: « Nombre d'heures d'insertion | 150 heures »
     from review.facts.text import table_rows
 
-    lot_ids = {id(rows) for _, rows in lot_tables(text)}
+    lot_ids = {id(rows) for _, rows in tables}
     for rows in table_rows(text.piece).values():
         if id(rows) not in lot_ids:
             _single_row_table(text, facts, rows)
@@ -305,14 +306,12 @@ _INSERTION_VOLUME = re.compile(
 _PROSE_CELL_WORDS = 6  # a cell that long is prose, read as such (« lot 1 : 675 heures ; … »)
 
 
-def _hours_tables(text: PieceText) -> set[int]:
+def _hours_tables(tables: list) -> set[int]:
     """Indexes of the piece's lot tables that have an hours column (read by `_tables`);
     the cells of other tables are prose (« Rubrique | Contenu » rows of a clause written as
     a table: « Volume | lot 1 : 675 heures ; lot 2 : 295 heures »)."""
     return {
-        rows[0][0][1].table
-        for cols, rows in lot_tables(text)
-        if cols.hours is not None and rows and rows[0]
+        rows[0][0][1].table for cols, rows in tables if cols.hours is not None and rows and rows[0]
     }
 
 
@@ -431,8 +430,9 @@ def _pending_lots(seg, facts: Facts) -> None:
 
 
 def extract(text: PieceText, facts: Facts) -> None:
-    _tables(text, facts)
-    by_column = _hours_tables(text)
+    tables = lot_tables(text)  # read once: the columns, the key/value rows, the prose cells
+    _tables(text, facts, tables)
+    by_column = _hours_tables(tables)
     for seg in text.segments:
         if not seg.text:
             continue

@@ -302,7 +302,7 @@ def lot_number(match: re.Match[str]) -> str:
 
 def _keep_lot_letters(text: str, folded: str) -> str:
     """The folded text with the capital of « Lot A » kept (same offsets)."""
-    if "ot" not in folded:
+    if "lot" not in folded:  # most segments: one substring test
         return folded
     letters = [(m.start(1), m.group(1)) for m in _LOT_LETTER.finditer(text)]
     if not letters:
