@@ -72,10 +72,36 @@ def merged_lots(facts: Facts) -> dict[str, dict]:
             entry["amount_ht"] = info.amount_ht
             entry["amount_period"] = info.amount_period
             entry["ceiling"] = info.ceiling
+    if not lots:
+        lots.update(_single_lot(facts, objects))
     titles = [entry["title"] for entry in lots.values()]
     for entry in lots.values():
         entry["titles"] = titles
     return lots
+
+
+def _single_lot(facts: Facts, objects: list) -> dict[str, dict]:
+    """A contract without lots whose hours stand for the whole (« unique »): its amount is
+    the estimated value the pieces state, when they state one value only, and its trade
+    the object's (« Le marché n'est pas alloti. Montant estimé : 100 000 € HT »)."""
+    hours = facts.of("hours")
+    if not hours or any(f.lot for f in hours):
+        return {}
+    values = {f.value for f in facts.of("estimated_value")}
+    if len(values) != 1:
+        return {}
+    annual = bool(facts.of("estimated_value_period"))
+    return {
+        "unique": {
+            "title": None,
+            "amount_ht": values.pop(),
+            "amount_period": "year" if annual else None,
+            "ceiling": False,
+            "objects": objects,
+            # the whole consultation's value, not a lot's amount: a coarser guess (CS403)
+            "estimated": True,
+        }
+    }
 
 
 # ---------------------------------------------------------------- accords-cadres
@@ -102,6 +128,12 @@ class HoursTerms:
         return amount, 1.0  # only the yearly amount is known: it is the year's amount
 
 
+def most_stated(values: list[float]) -> float | None:
+    """The value the pieces state most often; on a tie the largest (« durée d'un an » in
+    one piece, « un an reconductible deux fois » in the other: three years)."""
+    return max(set(values), key=lambda v: (values.count(v), v)) if values else None
+
+
 def hours_terms(facts: Iterable[Fact], lot: str | None = None) -> HoursTerms:
     """The accord-cadre terms the pieces state (for one lot's period when `lot` is given).
     `facts`: the review's facts (`Facts`, or `Report.facts`)."""
@@ -113,7 +145,7 @@ def hours_terms(facts: Iterable[Fact], lot: str | None = None) -> HoursTerms:
     period = max(set(periods), key=periods.count) if periods else None
     return HoursTerms(
         framework=framework or period is not None,
-        duration_years=max(set(durations), key=durations.count) if durations else None,
+        duration_years=most_stated(durations),
         period=period,
     )
 

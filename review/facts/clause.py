@@ -32,6 +32,9 @@ NONE_RE = re.compile(
     rf"|\bsans\s+{_CLAUSE_WORDS}"
     rf"|\b(?:ne\s+(?:comporte|prevoit|contient|fait\s+l'objet\s+d')|n'impose)\s+(?:pas|aucune)\s+(?:de\s+|d')?{_CLAUSE_WORDS}"
     rf"|\baucune\s+{_CLAUSE_WORDS}\s+n'est\s+(?:prevue|imposee|exigee)"
+    # « Condition d'exécution sociale : non retenue. » (the derogation's reason follows)
+    r"|\bconditions?\s+d'execution\s+(?:a\s+caractere\s+)?sociale?s?\s*[:\-–—]\s*"
+    r"(?:sans\s+objet|neant|non\s+(?:retenue?s?|prevue?s?|imposee?s?)|aucune?)\b"
 )
 # A key-value row of a summary table (« Clauses sociales | Sans », the row label in
 # `Block.label`) or the same row printed as one PDF line without a colon.
@@ -290,7 +293,7 @@ _DEROGATION_KEYS = (
 
 
 def _none_statements(norm: str):
-    if "clause" not in norm and "insertion" not in norm:
+    if "clause" not in norm and "insertion" not in norm and "execution social" not in norm:
         return ()
     return NONE_RE.finditer(norm)
 

@@ -51,6 +51,13 @@ _ESTIMATE = re.compile(
 )
 
 
+_NOT_THE_VALUE = re.compile(
+    r"\bseuils?\b|\bplafond|\bdepass\w*|\bexcede\w*|\bsuperieure?s?\s+a|\binferieure?s?\s+a"
+    r"|\bau-dela\s+de|\bn'atteint|\batteint"
+)
+# « Montant estimatif annuel : 160 000 € HT », « 80 000 € HT par an »
+_ANNUAL = re.compile(r"\bannuel\w*|\bpar\s+an\b|\bpar\s+annee\b|/\s*an\b")
+
 _COUNT = r"(\d{1,2}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _COUNTS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
@@ -62,7 +69,7 @@ _DURATION = re.compile(
     r"\b(?:duree|conclue?s?|passee?s?)\b[^.;]{0,60}?\b"
     + _COUNT
     + r"\s*\(?\d*\)?\s+(ans?|annees?|mois)\b"
-    r"(?:[^.;]{0,60}?\b(?:reconductible|renouvelable|reconduit|renouvele)e?s?\s+"
+    r"(?:[^.;]{0,60}?\b(?:reconductible|renouvelable|reconduit|renouvele)e?s?\s+(?:\w+ment\s+)?"
     + _COUNT
     + r"\s+fois)?"
 )
@@ -72,8 +79,24 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _COUNTS[word]
 
 
+# « pour une durée totale maximale de trois ans », « soit trois ans au plus »: the whole
+# duration, renewals included, stated after the first period
+_TOTAL_DURATION = re.compile(
+    r"\bduree\s+(?:totale|globale|maximale)(?:\s+(?:maximale|totale))?\s+(?:de\s+|d')?"
+    + _COUNT
+    + r"\s*\(?\d*\)?\s+(ans?|annees?|mois)\b"
+    r"|\bsoit\s+" + _COUNT + r"\s*\(?\d*\)?\s+(ans?|annees?|mois)\s+au\s+(?:plus|maximum)\b"
+)
+
+
 def duration_years(norm: str) -> tuple[float, re.Match] | None:
     """The duration of the contract a sentence states, in years (renewals included)."""
+    total = _TOTAL_DURATION.search(norm)
+    if total:
+        count, unit = total.group(1, 2) if total.group(1) else total.group(3, 4)
+        years = _count(count) / (12 if unit == "mois" else 1)
+        if 0 < years <= 20:
+            return years, total
     match = _DURATION.search(norm)
     if not match:
         return None
@@ -131,13 +154,18 @@ def extract(text: PieceText, facts: Facts) -> None:
                         or re.search(
                             r"\blots?\s+(?:n°\s*)?\d", norm[match.start() : amount.start()]
                         )
-                        # « montant estimé … inférieur au seuil de 221 000 € HT »: the threshold
-                        or re.search(r"\bseuils?\b|\bplafond", norm[match.start() : amount.start()])
+                        # « montant estimé … inférieur au seuil de 221 000 € HT »: the threshold;
+                        # « si le montant du marché dépasse 50 000 € HT »: a comparison
+                        or re.search(_NOT_THE_VALUE, norm[match.start() : amount.start()])
                     )
                 ):
                     value = parse_number(amount.group(1))
                     if value and value >= 1000:
                         facts.add("estimated_value", value, seg, match.start(), amount.end())
+                        if _ANNUAL.search(norm[match.start() : amount.end() + 15]):
+                            facts.add(
+                                "estimated_value_period", "year", seg, match.start(), amount.end()
+                            )
             if re.search(r"accords?-cadres?|accord\s+cadre", norm):
                 m = re.search(r"accords?-cadres?|accord\s+cadre", norm)
                 facts.add("framework", True, seg, m.start(), m.end())

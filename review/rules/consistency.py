@@ -160,11 +160,18 @@ def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:
     once per review (CS403 and CS405 both need them)."""
     if "lot_requests" in ctx.extra:
         return ctx.extra["lot_requests"]
+    from dataclasses import replace
+
     requests = {}
     for number, info in merged_lots(facts).items():
         terms = hours_terms(facts, number)
         request, duration = lot_request(info, number, ctx.profile, terms)
-        requests[number] = (request, terms, duration)
+        profile = ctx.profile
+        if info.get("estimated"):
+            # The amount is the consultation's estimated value and the trade its object's:
+            # a coarser guess than a lot's row, so only a gross gap is worth a warning.
+            profile = replace(profile, tolerance=min(0.6, 2 * profile.tolerance))
+        requests[number] = (request, terms, duration, profile)
     ctx.extra["lot_requests"] = requests
     return requests
 
@@ -199,12 +206,12 @@ def hours_out_of_range(
 
     requests = _lot_requests(facts, ctx)
     for lot, pieces in hours_by_piece(consultation, facts).items():
-        request, terms, duration = requests.get(lot, (None, None, None))
+        request, terms, duration, profile = requests.get(lot, (None, None, None, ctx.profile))
         if request is None or request.amount_ht is None or request.trade is None:
             continue
         if ctx.profile.trades[request.trade].labour_share <= _NO_LABOUR:
             continue  # a supply without work on site: CS405 says it, once
-        bounds = expected_range(request, ctx.profile, terms.framework, duration, terms.period)
+        bounds = expected_range(request, profile, terms.framework, duration, terms.period)
         if bounds is None:
             continue
         ref_path = reference_piece(consultation, pieces)

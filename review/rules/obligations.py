@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clausier.model import Consultation, Finding, Location
-from review.lots import merged_lots
+from review.lots import merged_lots, most_stated
 from review.rules import finding, rule
 from review.rules.scope import scope
 
@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
 def estimated_value(facts: Facts) -> float | None:
     """The consultation's estimated value: stated, else the sum of the lots' amounts."""
-    stated = [f.value for f in facts.of("estimated_value")]
+    annual = {(f.piece, f.place, f.text) for f in facts.of("estimated_value_period")}
+    years = most_stated([f.value for f in facts.of("duration_years")]) or 1.0
+    stated = [
+        # « montant estimatif annuel » of an accord-cadre: its value is over the duration
+        f.value * years if (f.piece, f.place, f.text) in annual else f.value
+        for f in facts.of("estimated_value")
+    ]
     if stated:
         return max(stated)
     amounts = [lot["amount_ht"] for lot in merged_lots(facts).values() if lot["amount_ht"]]

@@ -1058,3 +1058,75 @@ def test_the_general_penalties_article_the_clause_sends_to(tmp_path, pointer, cs
     )
     found = by_code(run(write_dce(tmp_path, {"CCAP.docx": ccap_doc})), "CS308")
     assert len(found) == cs308
+
+
+# ---------------------------------------------------------------- a contract without lots
+# blind8 and blind9: a contract that is not divided into lots, its amount only in a
+# sentence of the RC (« Le marché n'est pas alloti. Montant estimé : 100 000 € HT. »).
+
+
+def _single_lot_dce(tmp_path, hours: int, estimate: str = "Montant estimé : 100 000 € HT."):
+    rc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet et procédure"),
+            P(
+                "Marché public de services : nettoyage des locaux de l'hôtel de ville. Procédure "
+                f"adaptée. Le marché n'est pas alloti. {estimate} Date d'envoi de l'avis à la "
+                "publication : 1er décembre 2026."
+            ),
+            H("Article 5 - Conditions d'exécution"),
+            P("Le marché comporte une clause sociale d'insertion (article 6 du CCAP)."),
+        ]
+    )
+    clause_ccap = Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 1 - Objet du marché"),
+            P(
+                "Nettoyage des locaux de l'hôtel de ville (CCAG-FCS approuvé par l'arrêté du 30 mars 2021)."
+            ),
+            H("Article 6 - Clause sociale d'insertion"),
+            P(
+                "En application de l'article L2112-2 du Code de la commande publique et de "
+                "l'article 16.1 du CCAG-FCS, le titulaire réalise une action d'insertion "
+                f"professionnelle de {hours} heures d'insertion."
+            ),
+            P(CLAUSE_PUBLIC),
+            P(CLAUSE_MODALITIES),
+            P(
+                "Facilitatrice : Maison de l'emploi du territoire (exemple), Camille Martin, "
+                "01 99 00 12 34, clause.insertion@example.org."
+            ),
+            P(
+                "Le titulaire transmet chaque mois au facilitateur un tableau de suivi des heures "
+                "réalisées, avec les justificatifs."
+            ),
+            P(
+                "En cas de non-réalisation des heures d'insertion, le titulaire subit une pénalité "
+                "égale à 1,5 fois le SMIC horaire brut en vigueur par heure non réalisée. En cas de "
+                "retard dans la transmission des documents de suivi, une pénalité de 100 € par "
+                "jour de retard est appliquée."
+            ),
+        ]
+    )
+    commitment = T([["Engagement", "Heures d'insertion"], ["Marché", f"{hours} heures"]])
+    return write_dce(tmp_path, {"RC.docx": rc, "CCAP.docx": clause_ccap, "AE.docx": ae(commitment)})
+
+
+def test_hours_of_a_contract_without_lots_judged_on_its_estimated_value(tmp_path):
+    # 100 000 € HT × 85 % × 5 % ÷ 30 €/h = 140 hours; 560 is four times that
+    report = run(_single_lot_dce(tmp_path, 560))
+    found = by_code(report, "CS403")
+    assert len(found) == 1 and found[0].lot == "unique" and "140 heures" in found[0].suggestion
+
+
+def test_hours_of_a_contract_without_lots_a_coarser_range(tmp_path):
+    # 95 hours: outside ± 25 % of 140, inside the doubled tolerance of a guess from the
+    # consultation's estimated value and object
+    _only(run(_single_lot_dce(tmp_path, 95)))
+
+
+def test_hours_of_a_contract_without_lots_two_estimates_are_not_judged(tmp_path):
+    two = "Montant estimé : 100 000 € HT (partie forfaitaire) ; montant estimé : 40 000 € HT (bons de commande)."
+    assert not by_code(run(_single_lot_dce(tmp_path, 560, two)), "CS403")

@@ -61,3 +61,31 @@ def test_cs501_review_date_used_when_no_launch_date(tmp_path):
     root = _services(tmp_path, "date à préciser", "270 000")
     assert "CS501" in codes(run(root, when=date(2026, 11, 25)))
     assert "CS501" not in codes(run(root, when=date(2026, 5, 1)))
+
+
+def _framework(root, estimate: str):
+    rc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet"),
+            P(
+                "Accord-cadre de services à bons de commande : nettoyage des locaux. Appel d'offres "
+                "ouvert. L'accord-cadre est conclu pour une durée d'un an reconductible trois fois. "
+                f"{estimate} Date d'envoi de l'avis : 1er octobre 2026."
+            ),
+        ]
+    )
+    ae = Doc([P("Acte d'engagement"), P("Le candidat s'engage à exécuter les prestations.")])
+    return write_dce(root, {"RC.docx": rc, "AE.docx": ae, "CCAP.docx": None})
+
+
+def test_cs501_annual_estimate_counts_over_the_duration(tmp_path):
+    # 80 000 € HT a year over four years is 320 000 € HT, above 216 000 € HT
+    report = run(_framework(tmp_path, "Montant estimatif annuel : 80 000 € HT."))
+    found = by_code(report, "CS501")
+    assert len(found) == 1 and "320 000" in found[0].message
+
+
+def test_cs501_near_miss_whole_estimate_of_a_framework(tmp_path):
+    report = run(_framework(tmp_path, "Montant estimé, reconductions comprises : 80 000 € HT."))
+    assert "CS501" not in codes(report)
