@@ -94,6 +94,10 @@ _ANNEX_CLAUSE = re.compile(
     r"l'emploi|heures d'insertion)\b"
     r"|\b(?:clause sociale|clause d'insertion)\b.*\bannexe\b"
     r"|^clause (?:sociale|d'insertion)\b"
+    # « Fiche d'engagement – clause sociale d'insertion », « Modalités de mise en œuvre de
+    # la clause sociale » (an annex that holds part of the clause)
+    r"|^fiche d'engagement\b.*\b(?:clause|insertion)\b"
+    r"|^(?:modalites|conditions|dispositions)\b.{0,40}\bclause (?:sociale|d'insertion)\b"
 )
 _VALANT_CCAP = re.compile(
     r"valant (?:c\.?c\.?a\.?p|cahier des clauses administratives)|cahier des charges valant"
@@ -203,6 +207,8 @@ def kind_from_name(path: str) -> PieceKind | None:
     for kind, names in _NAME_TOKENS:
         if names & variants:
             return kind
+    if "clause" in variants and {"sociale", "social"} & variants:
+        return _K.ANNEXE_CLAUSE  # « Modalités de mise en œuvre de la clause sociale.pdf »
     return None
 
 

@@ -101,8 +101,15 @@ _COVERS = re.compile(
 )
 
 
+# The negation bears on the covering (« n'est pas concerné », « ne comporte pas », « est
+# non concerné »), not on another word of the sentence (« condition d'exécution qui n'est
+# pas un critère de jugement »).
 _NOT_COVERED = re.compile(
-    r"\bn'(?:est|sont)\s+pas\b|\bne\s+(?:\w+\s+){1,2}pas\b|\bexclue?s?\b|\bsauf\b|\bexcepte\b"
+    r"\bn'(?:est|sont)\s+pas\s+(?:\w+\s+)?(?:concern|soumis|vise|applicabl|couvert|inclu|retenu"
+    r"|prevu|impose|assorti|astreint)\w*"
+    r"|\bne\s+(?:le\s+|la\s+|les\s+|l'|s'|sont\s+|est\s+)?(?:comport|concern|appliqu|vis|soum"
+    r"|port|inclu|prevo|impos|contien)\w*\s+pas\b"
+    r"|\bnon\s+concern\w*|\bexclue?s?\b|\bsauf\b|\bexcepte\b"
     r"|\bhormis\b|\ba\s+l'exception\b|\bhors\s+(?:clause|champ)"
 )
 

@@ -28,7 +28,8 @@ AMOUNT_RE = re.compile(
     r"(?:\s*(?:ht|h\.t\.|hors taxes?))?",
     re.I,
 )
-_ANNUAL = re.compile(r"annuel|par an\b|/ ?an\b|par annee")
+# « Montant estimatif annuel : 160 000 € HT », « 80 000 € HT par an »
+ANNUAL = re.compile(r"annuel|par an\b|/ ?an\b|par annee")
 # The floor and ceiling of an accord-cadre (« Montant minimum HT (durée totale) »,
 # « Maximum HT »): bounds of what may be ordered, not the estimate the hours are
 # computed on (fifth blind corpus: the minimum was taken for the lot's amount).
@@ -104,12 +105,12 @@ class TableColumns:
                 # maximum stands in when nothing else gives the amount.
                 if cols.maximum is None and re.search(r"\bmaxi", norm):
                     cols.maximum = index
-                    cols.maximum_period = "year" if _ANNUAL.search(norm) else None
+                    cols.maximum_period = "year" if ANNUAL.search(norm) else None
                 continue
             elif re.search(r"montant|estimat|€|\bht\b|valeur", norm) and (
                 cols.amount is None or cols.annual_amount is None
             ):
-                if _ANNUAL.search(norm):
+                if ANNUAL.search(norm):
                     cols.annual_amount = index if cols.annual_amount is None else cols.annual_amount
                 elif cols.amount is None:
                     cols.amount = index
@@ -250,7 +251,7 @@ def extract(text: PieceText, facts: Facts) -> None:
             if amount_match:
                 amount = amount_in(amount_match.group(0))
                 around = unaccent(rest[max(0, amount_match.start() - 30) : amount_match.end() + 15])
-                amount_period = "year" if _ANNUAL.search(around) else None
+                amount_period = "year" if ANNUAL.search(around) else None
             if number in seen:
                 continue
             start = seg.starts[index]

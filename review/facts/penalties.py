@@ -38,6 +38,9 @@ _REPORTING = re.compile(
     # « tout document de suivi non remis dans le délai », « par document manquant »
     r"|(?:documents?|fiches?|tableaux?|justificatifs?|bilans?|etats?|rapports?|attestations?)\b"
     r"[^.]{0,60}?(?:non\s+(?:remis|transmis|fournis?|communiques?|produits?|retournes?)|(?:remis|transmis)\w*\s+(?:en|avec)\s+retard|manquante?s?)"
+    # « En cas de non-respect des obligations de suivi, … 100 € par jour de retard »
+    r"|non[- ]respect\w*\s+(?:des?\s+|du\s+|de\s+(?:ses|ces)\s+)?(?:obligations?\s+de\s+"
+    r"(?:suivi|transmission|reporting|production)|delais?\s+de\s+(?:transmission|remise|production))"
 )
 # « Le défaut de présence aux réunions de suivi » is a penalty of its own (missed meetings),
 # not one for follow-up documents not sent: « suivi » there names the meetings.
@@ -64,6 +67,9 @@ _NOT_DONE = re.compile(
 )
 # « Les pénalités sont précisées dans le CCAP », « fixées à l'article 12 »: a pointer to
 # where the penalty is written, no penalty by itself.
+# « Ces pénalités ne sont pas plafonnées et s'ajoutent … », « Ces sanctions sont
+# cumulables »: about the penalties stated before.
+_ABOUT_THE_ABOVE = re.compile(r"\W*(?:ces|lesdites)\s+(?:penalites|sanctions)\b")
 _POINTER = re.compile(
     r"(?:precisee?s?|prevue?s?|fixee?s?|definie?s?|detaillee?s?|indiquee?s?|mentionnee?s?|decrite?s?|figurent|voir)"
     r"\s+(?:a\s+l'|au\s+|aux\s+|dans\s+(?:le|la|l')\s*|par\s+(?:le|la|l')\s*|en\s+)?\s*"
@@ -274,6 +280,8 @@ def extract(text: PieceText, facts: Facts) -> None:
             has_amount = bool(_AMOUNT.search(body))
             if not has_amount and _POINTER.search(sentence):
                 continue  # « les pénalités sont précisées dans le CCAP »
+            if not has_amount and _ABOUT_THE_ABOVE.match(sentence):
+                continue  # « Ces pénalités ne sont pas plafonnées … »: no penalty of its own
             if not has_amount and (
                 len(sentence.split()) < 8 or re.search(r"derogation", unaccent(seg.headings))
             ):

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from clausier.model import PieceKind
-from review.facts.lots import AMOUNT_RE
+from review.facts.lots import AMOUNT_RE, ANNUAL
 from review.nlp import parse_number
 
 if TYPE_CHECKING:
@@ -46,17 +46,19 @@ _PROCEDURES = (
     ("marché négocié sans publicité", r"negocie\s+sans\s+publicite"),
 )
 _ESTIMATE = re.compile(
-    r"(?:montant|valeur|estimation|budget)\s+(?:total\s+|globale?\s+)?(?:estimati\w+|estime\w*|previsionnel\w*|du\s+marche|globale?|totale?)"
+    r"(?:(?:montant|valeur|estimation|budget)\s+(?:total\s+|globale?\s+)?(?:estimati\w+|estime\w*|previsionnel\w*|du\s+marche|globale?|totale?)"
+    r"|\bestimation(?=\s*:[ \u00a0]*\d))"  # « Le marché n'est pas alloti. Estimation : 95 000 € HT par an. »
     r"[^.€\d]{0,80}"
 )
+# « avec un montant maximum de 6 200 000 € HT sur sa durée »: an accord-cadre's maximum,
+# its value for the thresholds (R2121-8)
+_MAXIMUM = re.compile(r"\bmontant\s+maxim(?:um|al)\b[^.€\d]{0,60}")
 
 
 _NOT_THE_VALUE = re.compile(
     r"\bseuils?\b|\bplafond|\bdepass\w*|\bexcede\w*|\bsuperieure?s?\s+a|\binferieure?s?\s+a"
     r"|\bau-dela\s+de|\bn'atteint|\batteint"
 )
-# « Montant estimatif annuel : 160 000 € HT », « 80 000 € HT par an »
-_ANNUAL = re.compile(r"\bannuel\w*|\bpar\s+an\b|\bpar\s+annee\b|/\s*an\b")
 
 _COUNT = r"(\d{1,2}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _COUNTS = {
@@ -162,7 +164,19 @@ def extract(text: PieceText, facts: Facts) -> None:
                     value = parse_number(amount.group(1))
                     if value and value >= 1000:
                         facts.add("estimated_value", value, seg, match.start(), amount.end())
-                        if _ANNUAL.search(norm[match.start() : amount.end() + 15]):
+                        if ANNUAL.search(norm[match.start() : amount.end() + 15]):
+                            facts.add(
+                                "estimated_value_period", "year", seg, match.start(), amount.end()
+                            )
+            for match in _MAXIMUM.finditer(norm):
+                amount = AMOUNT_RE.match(seg.text, match.end())
+                if amount and not re.search(
+                    r"\blots?\b", norm[max(0, match.start() - 40) : match.start()]
+                ):
+                    value = parse_number(amount.group(1))
+                    if value and value >= 1000:
+                        facts.add("framework_maximum", value, seg, match.start(), amount.end())
+                        if ANNUAL.search(norm[match.start() : amount.end() + 15]):
                             facts.add(
                                 "estimated_value_period", "year", seg, match.start(), amount.end()
                             )

@@ -34,10 +34,13 @@ INSERTION_HINT = re.compile(
 # line ends with a dash, a comma or a colon: a PDF line « … ; lot 2 – » goes on with « Plâtrerie –
 # isolation : 195 heures », the same item.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=\S)|\n(?=\s*[-•–*▪◦·])"
+    # (not after « art. », « cf. », « M. », « tél. », « réf. »: « réservé SIAE, art. L2113-13 »)
+    r"(?<=[.!?;])(?<!\b[Aa]rt\.)(?<!\bcf\.)(?<!\bM\.)(?<!\b[Tt]él\.)(?<!\b[Rr]éf\.)\s+(?=\S)"
+    r"|\n(?=\s*[-•–*▪◦·])"
     # a new line that starts with a capital, a figure, « or an item mark « (1) » starts a
-    # sentence; « (Collèges du nord) : 175 heures » after « … : lot 1 » goes on with it
-    r"|(?<![–—,:\-])(?<![–—,:\-] )\n(?=\s*(?:[A-ZÀ-Ý0-9«]|\([0-9a-z]{1,3}\)))"
+    # sentence; « (Collèges du nord) : 175 heures » after « … : lot 1 » goes on with it,
+    # and so does « (160) heures » after « … réalise cent soixante »
+    r"|(?<![–—,:\-])(?<![–—,:\-] )\n(?=\s*(?:[A-ZÀ-Ý0-9«]|\([0-9a-z]{1,3}\)(?!\s*(?:heures|h\b))))"
 )
 
 
@@ -126,11 +129,20 @@ class Segment:
 def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if text[match.start() - 1 : match.start()] == ";" and _open_bracket(text, start, match):
+            continue  # « Pour le lot 1 (estimation : 380 000 € HT ; durée : 2 ans), … »
         if match.start() > start:
             yield start, match.start()
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+def _open_bracket(text: str, start: int, match: re.Match) -> bool:
+    """A « ; » inside a parenthesis opened shortly before in this sentence (a PDF may
+    break the line inside it)."""
+    before = text[max(start, match.start() - 200) : match.start()]
+    return before.count("(") > before.count(")")
 
 
 def excerpt(text: str, start: int, end: int, width: int = 200) -> str:

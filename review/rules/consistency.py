@@ -176,14 +176,21 @@ def _lot_requests(facts: Facts, ctx: RuleContext) -> dict[str, tuple]:
     return requests
 
 
-def _right_for_another_trade(request, hours: int, ctx: RuleContext, terms, duration) -> bool:
-    """The title names several trades (« Peinture – sols souples ») and the hours are
-    right for one of the others: the tool guessed the trade, the buyer may not have."""
+def _right_for_another_trade(
+    request, hours: int, ctx: RuleContext, terms, duration, objects: list[str]
+) -> bool:
+    """The title names several trades (« Peinture – sols souples »), or the consultation's
+    object names another (« Espaces verts des communes » in a contract for « l'entretien
+    des espaces verts »), and the hours are right for it: the tool guessed the trade, the
+    buyer may not have."""
     from dataclasses import replace
 
     from clausier.hours import expected_range, guess_trades
 
-    for trade in guess_trades(request.title or "", ctx.profile)[1:]:
+    others = guess_trades(request.title or "", ctx.profile)[1:]
+    for text in objects:
+        others += guess_trades(text, ctx.profile)[:1]
+    for trade in dict.fromkeys(t for t in others if t != request.trade):
         bounds = expected_range(
             replace(request, trade=trade), ctx.profile, terms.framework, duration, terms.period
         )
@@ -219,7 +226,8 @@ def hours_out_of_range(
         low, high = bounds
         if low <= fact.value <= high:
             continue
-        if _right_for_another_trade(request, fact.value, ctx, terms, duration):
+        objects = [f.value for f in facts.of("object")]
+        if _right_for_another_trade(request, fact.value, ctx, terms, duration, objects):
             continue
         computed = compute_lot(request, ctx.profile, terms.framework, duration, terms.period)
         trade = ctx.profile.trades[request.trade]

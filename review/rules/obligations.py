@@ -21,9 +21,10 @@ def estimated_value(facts: Facts) -> float | None:
     annual = {(f.piece, f.place, f.text) for f in facts.of("estimated_value_period")}
     years = most_stated([f.value for f in facts.of("duration_years")]) or 1.0
     stated = [
-        # « montant estimatif annuel » of an accord-cadre: its value is over the duration
+        # « montant estimatif annuel » of an accord-cadre: its value is over the duration;
+        # an accord-cadre's maximum is its value for the thresholds
         f.value * years if (f.piece, f.place, f.text) in annual else f.value
-        for f in facts.of("estimated_value")
+        for f in (*facts.of("estimated_value"), *facts.of("framework_maximum"))
     ]
     if stated:
         return max(stated)

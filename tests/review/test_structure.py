@@ -198,6 +198,9 @@ KIND_TITLES = [
     ("Annexe n° 1 à l'acte d'engagement – Engagement d'insertion", PieceKind.ANNEXE_CLAUSE),
     ("ANNEXE AU CCAP – CLAUSE SOCIALE D'INSERTION", PieceKind.ANNEXE_CLAUSE),
     ("Fiche de liaison – clause d'insertion", PieceKind.ANNEXE_CLAUSE),
+    # blind11: the annex that holds part of the clause, the commitment form
+    ("Fiche d'engagement – clause sociale d'insertion", PieceKind.ANNEXE_CLAUSE),
+    ("Modalités de mise en œuvre de la clause sociale d'insertion", PieceKind.ANNEXE_CLAUSE),
 ]
 
 
@@ -250,6 +253,8 @@ def test_contract_with_administrative_clauses_counts_as_ccap(tmp_path):
         ("DPGF_Lot02.docx", PieceKind.DPGF),
         ("Reglement_consultation.pdf", PieceKind.RC),
         ("Acte_engagement.docx", PieceKind.AE),
+        ("DCE 2026 - Modalités de mise en œuvre de la clause sociale.PDF", PieceKind.ANNEXE_CLAUSE),
+        ("CCAP clause sociale.docx", PieceKind.CCAP),
     ],
 )
 def test_kind_from_the_file_name_when_the_content_says_nothing(tmp_path, name, kind):

@@ -1130,3 +1130,63 @@ def test_hours_of_a_contract_without_lots_a_coarser_range(tmp_path):
 def test_hours_of_a_contract_without_lots_two_estimates_are_not_judged(tmp_path):
     two = "Montant estimé : 100 000 € HT (partie forfaitaire) ; montant estimé : 40 000 € HT (bons de commande)."
     assert not by_code(run(_single_lot_dce(tmp_path, 560, two)), "CS403")
+
+
+# ---------------------------------------------------------------- eleventh blind corpus
+
+
+def _green_spaces_dce(root, hours: int):
+    """« Espaces verts des communes » names the creation keyword; the contract is for
+    « l'entretien des espaces verts » (160 000 € HT × 65 % × 5 % ÷ 30 €/h = 175 hours)."""
+    object_ = (
+        "La consultation porte sur l'entretien des espaces verts communaux. Procédure adaptée. "
+        "Date d'envoi de l'avis à la publication : 1er décembre 2026."
+    )
+    title = "Espaces verts des communes"
+    lots = T([["Lot", "Intitulé", "Montant estimé"], ["1", title, "160 000 € HT"]])
+    table = T([["Lot", "Intitulé", "Heures d'insertion"], ["1", title, str(hours)]])
+    clause = (
+        f"Le marché comporte une clause sociale d'insertion : lot 1 : {hours} heures d'insertion."
+    )
+    commitment = T([["Lot", "Heures d'insertion"], ["1", str(hours)]])
+    return write_dce(
+        root,
+        {
+            "RC.docx": rc(object_=object_, lots=lots, clause=clause),
+            "CCAP.docx": ccap(hours=table, total=None, docs=None),
+            "AE.docx": ae(commitment=commitment),
+        },
+    )
+
+
+def test_hours_right_for_the_trade_of_the_object_are_no_cs403(tmp_path):
+    assert not by_code(run(_green_spaces_dce(tmp_path, 175)), "CS403")
+
+
+def test_hours_right_for_no_trade_are_cs403(tmp_path):
+    assert by_code(run(_green_spaces_dce(tmp_path, 700)), "CS403")  # near miss
+
+
+def _reserved_lot_rc(cell: str) -> Doc:
+    lots = T(
+        [
+            ["Lot", "Désignation", "Estimation HT"],
+            ["1", "Gros œuvre – maçonnerie", "820 000 € HT"],
+            ["2", "Charpente bois – couverture", "460 000 € HT"],
+            ["3", cell, "70 000 € HT"],
+        ]
+    )
+    return rc(lots=lots)
+
+
+def test_reserved_lot_cited_with_art_abbreviation_is_no_cs202(tmp_path):
+    # « art. » ended the sentence: « L2113-13 du CCP) » lost the words that reserve the lot
+    cell = "Entretien des abords (réservé SIAE, art. L2113-13 du CCP)"
+    report = run(write_dce(tmp_path, {"RC.docx": _reserved_lot_rc(cell)}))
+    assert not by_code(report, "CS202")
+
+
+def test_l2113_13_as_the_basis_of_the_clause_is_cs202(tmp_path):
+    extra = [P("La clause sociale d'insertion est fondée sur l'art. L2113-13 du CCP.")]
+    report = run(write_dce(tmp_path, {"RC.docx": rc(extra=extra)}))
+    assert by_code(report, "CS202")  # near miss

@@ -89,3 +89,31 @@ def test_cs501_annual_estimate_counts_over_the_duration(tmp_path):
 def test_cs501_near_miss_whole_estimate_of_a_framework(tmp_path):
     report = run(_framework(tmp_path, "Montant estimé, reconductions comprises : 80 000 € HT."))
     assert "CS501" not in codes(report)
+
+
+def _works_framework(root, maximum: str):
+    rc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet"),
+            P(
+                "Marché public de travaux : entretien des chaussées des routes départementales. "
+                "Appel d'offres ouvert. Le marché n'est pas alloti. Estimation : 1 550 000 € HT. "
+                "Il s'agit d'un accord-cadre à bons de commande d'une durée de 4 ans, sans minimum, "
+                f"avec un montant maximum de {maximum} € HT sur sa durée. Date d'envoi de l'avis : "
+                "1er octobre 2026."
+            ),
+        ]
+    )
+    ae = Doc([P("Acte d'engagement"), P("Le candidat s'engage à exécuter les travaux.")])
+    return write_dce(root, {"RC.docx": rc, "AE.docx": ae, "CCAP.docx": None})
+
+
+def test_cs501_the_maximum_of_an_accord_cadre_is_its_value(tmp_path):
+    # works threshold 5 404 000 € HT: the estimate is below, the maximum above (R2121-8)
+    found = by_code(run(_works_framework(tmp_path, "6 200 000")), "CS501")
+    assert len(found) == 1 and "6 200 000" in found[0].message
+
+
+def test_cs501_near_miss_maximum_below_the_threshold(tmp_path):
+    assert "CS501" not in codes(run(_works_framework(tmp_path, "5 000 000")))
