@@ -263,6 +263,8 @@ def _single_row_table(text: PieceText, facts: Facts, rows) -> None:
     row = rows[1]
     if cols.hours >= len(row):
         return
+    if cols.lot is not None and cols.lot < len(row) and lot_in_cell(row[cols.lot][0]):
+        return  # « Lot | Heures » over « 2 | 120 »: one lot's row, read with the lot tables
     cell, place = row[cols.hours]
     value = _hours_value(cell)
     if value is None or re.search(r"[a-z]{3,}", unaccent(cell).replace("heures", "")):
@@ -429,6 +431,57 @@ def _pending_lots(seg, facts: Facts) -> None:
         facts.add("clause_lots", [normalise_lot(match.group(1))], seg, match.start(), match.end())
 
 
+# « tranche ferme : 420 heures ; tranche optionnelle 1 : 140 heures », « TO2 : 95 h »
+_TRANCHE_LABEL = re.compile(
+    r"(?:\btranche\s+(?:ferme|optionnelle|conditionnelle)(?:\s+n\s*[°o])?(?:\s*\d{1,2})?"
+    r"|\bt[fo]\s*\d{0,2})\s*(?:\([^)]{0,40}\)\s*)?[:\-–—]?\s*$"
+)
+# « …, soit 560 heures pour le lot »: the lot's hours over its tranches
+_TRANCHES_TOTAL = re.compile(r"(?:\bsoit\b|\btotal\b|au\s+total)[^.;:]{0,30}$")
+_ALL_LOTS = re.compile(r"ensemble\s+des\s+lots|tous\s+les\s+lots|l'ensemble\s+du\s+marche|general")
+
+
+def _tranche_groups(seg, facts: Facts, with_lots: list, piece_lot: str | None) -> set[int]:
+    """The hours a paragraph gives per tranche (« Lot 1 : tranche ferme : 420 heures ;
+    tranche optionnelle 1 : 140 heures, soit 560 heures pour le lot »): the lot's hours
+    are over all its tranches, the total said after them or else their sum. Returns the
+    starts of the quantities read here, for the caller to skip."""
+    taken: set[int] = set()
+    group: list = []  # [(start, end, value, lot)] of one lot's tranches
+
+    def flush(total=None) -> None:
+        if not group:
+            return
+        lot = next((g[3] for g in group if g[3]), None) or piece_lot
+        start, end, value = total or (group[0][0], group[0][1], sum(g[2] for g in group))
+        facts.add("hours", value, seg, start, end, lot=lot)
+        group.clear()
+
+    for (start, end, value, s_start, _s_end), lot in sorted(with_lots, key=lambda q: q[0][0]):
+        block = seg.block_at(start)
+        before = seg.norm[max(s_start, start - 60) : start]
+        if _TRANCHE_LABEL.search(before):
+            if group and (seg.block_at(group[0][0]) is not block or (lot and lot != group[0][3])):
+                flush()
+            group.append((start, end, value, lot))
+            taken.add(start)
+            continue
+        since = seg.norm[group[-1][1] : start] if group else ""
+        if (
+            group
+            and seg.block_at(group[0][0]) is block
+            and _TRANCHES_TOTAL.search(since)
+            and not _ALL_LOTS.search(seg.norm[start : start + 60])
+            and not LOT_RE.search(since)
+        ):
+            flush((start, end, value))
+            taken.add(start)
+            continue
+        flush()
+    flush()
+    return taken
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     tables = lot_tables(text)  # read once: the columns, the key/value rows, the prose cells
     _tables(text, facts, tables)
@@ -442,10 +495,18 @@ def extract(text: PieceText, facts: Facts) -> None:
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
         for quantity in _accepted(text, seg, facts, by_column):
             by_sentence.setdefault(quantity[3], []).append(quantity)
+        with_lots = [
+            (quantity, lot)
+            for found in by_sentence.values()
+            for quantity, lot in zip(found, _lots_of(seg.norm, found), strict=True)
+        ]
+        in_tranches = _tranche_groups(seg, facts, with_lots, text.lot)
         for found in by_sentence.values():
             for (start, end, value, s_start, s_end), lot in zip(
                 found, _lots_of(seg.norm, found), strict=True
             ):
+                if start in in_tranches:
+                    continue
                 before = seg.norm[s_start:start]
                 lot_matches = list(LOT_RE.finditer(before))
                 total = _TOTAL_BEFORE.search(

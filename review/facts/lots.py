@@ -120,6 +120,7 @@ class TableColumns:
                 r"intitule|designation|libelle|objet|nature|metier|corps", norm
             ):
                 cols.title = index
+        cols._over_tranches(header)
         if cols.lot is None and (
             cols.hours is not None or cols.amount is not None or cols.annual_amount is not None
         ):
@@ -127,6 +128,27 @@ class TableColumns:
                 0 if 0 not in (cols.hours, cols.amount, cols.annual_amount, cols.title) else None
             )
         return cols
+
+    def _over_tranches(self, header: list[str]) -> None:
+        """« Tranche ferme | Tranche optionnelle 1 | Total du lot »: a lot's hours (or its
+        amount) are those of its total column, not of its first tranche."""
+        norms = [unaccent(cell) for cell in header]
+        tranches = [i for i, n in enumerate(norms) if _TRANCHE_COLUMN.search(n)]
+        total = next((i for i, n in enumerate(norms) if re.search(r"\btotal", n)), None)
+        if not tranches or total is None:
+            return
+        said = " ".join(norms[i] for i in [*tranches, total])
+        if re.search(r"heure|\bh\b|volume", said) or (self.hours is None and self.amount is None):
+            self.hours, self.period = total, None
+            if self.lot == total:
+                self.lot = None
+        elif re.search(r"montant|estimat|€|\bht\b|valeur", said):
+            self.amount = total
+
+
+_TRANCHE_COLUMN = re.compile(
+    r"\btranche\s+(?:ferme|optionnelle|conditionnelle)|^\s*t[fo]\s*\d{0,2}\b"
+)
 
 
 def _without_title_row(rows: list) -> list:
