@@ -26,7 +26,7 @@ def lot_key(fact: Fact, facts: Facts) -> str | None:
     """The lot an hours fact is about; « unique » for a consultation without lots."""
     if fact.lot is not None:
         return fact.lot
-    if not facts.of("lot") and not any(f.lot for f in facts.of("hours")):
+    if not facts.of("lot") and not any(f.lot not in (None, "unique") for f in facts.of("hours")):
         return "unique"
     return None
 
@@ -67,7 +67,10 @@ def merged_lots(facts: Facts) -> dict[str, dict]:
             entry["title"] = info.title
         # an estimate from any piece beats an accord-cadre's maximum (« Montant maximum »)
         if info.amount_ht and (
-            entry["amount_ht"] is None or (entry.get("ceiling") and not info.ceiling)
+            entry["amount_ht"] is None
+            or (entry.get("ceiling") and not info.ceiling)
+            # the same amount another piece says is per year: it is per year
+            or (info.amount_ht == entry["amount_ht"] and info.amount_period == "year")
         ):
             entry["amount_ht"] = info.amount_ht
             entry["amount_period"] = info.amount_period
@@ -85,7 +88,7 @@ def _single_lot(facts: Facts, objects: list) -> dict[str, dict]:
     the estimated value the pieces state, when they state one value only, and its trade
     the object's (« Le marché n'est pas alloti. Montant estimé : 100 000 € HT »)."""
     hours = facts.of("hours")
-    if not hours or any(f.lot for f in hours):
+    if not hours or any(f.lot not in (None, "unique") for f in hours):
         return {}
     values = {f.value for f in facts.of("estimated_value")}
     if len(values) != 1:

@@ -285,6 +285,8 @@ def _social_condition(seg: Segment, facts: Facts, none_spans: list) -> None:
             continue
         if any(s is seg and a <= match.start() < b + 5 for s, a, b in none_spans):
             continue
+        if _TOC_LINE.search(seg.block_at(match.start()).text[-60:]):
+            continue  # « 8.2 Considérations sociales – dérogation …… 2 »: the sommaire
         facts.add(
             "clause_mention", seg.text[match.start() : match.end()], seg, match.start(), match.end()
         )
@@ -297,6 +299,10 @@ _DEROGATION_KEYS = (
     "social", "emploi", "insertion", "derog", "soumis", "s'applique pas", "exempt", "n'y a pas lieu",
     "immediatement disponible", "lien suffisant",
 )  # fmt: skip
+
+
+# A line of a table of contents: dotted leaders and a page number (as in review.structure)
+_TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…{2,}\s*\d{1,3}\s*$|_{4,}\s*\d{1,3}\s*$")
 
 
 def _none_statements(norm: str):
@@ -528,6 +534,8 @@ def extract(text: PieceText, facts: Facts) -> None:
                 continue
             if any(s is seg and a <= match.start < b + 5 for s, a, b in none_spans):
                 continue
+            if _TOC_LINE.search(seg.block_at(match.start).text[-60:]):
+                continue  # « 8.2 Considérations sociales – dérogation …… 2 »: the sommaire
             facts.add("clause_mention", match.text, seg, match.start, match.end)
             break
         else:

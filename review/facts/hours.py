@@ -25,11 +25,14 @@ _NOT_INSERTION_BEFORE = re.compile(
     # « volume calculé inférieur à 70 heures », « en deçà de 70 heures »: a comparison with
     # the minimum, not the hours of a lot (sixth blind corpus: lot 12 got 70 hours).
     r"(?:delai|sous|dans les|avant|apres|au plus tard|duree|pendant"
-    r"|inferieur\w*|superieur\w*|en\s+deca|au-dessous|en\s+dessous|seuil)"
+    r"|inferieur\w*|superieur\w*|en\s+deca|au-dessous|en\s+dessous|seuil"
+    # « (base de 1 607 heures par an pour un temps plein) »: the ETP's working year
+    r"|base|sur\s+la\s+base)"
     r"(?:\s+(?:minimum|minimale|maximum|maximale|minimum\s+de\s+travail))?\W*(?:de\s+|d'|a\s+)?\W*$"
 )
 _NOT_INSERTION_AFTER = re.compile(
-    r"^\W*(?:par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai)"
+    r"^\W*(?:par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai"
+    r"|(?:par an\s+|annuelles\s+)?(?:pour\s+)?(?:un|une\s+personne\s+a)\s+temps\s+plein|(?:par an\s+)?pour\s+un\s+etp)"
 )
 # « La réunion … a lieu à 10 heures », « ouvert de 8 heures à 12 heures »: an hour of
 # the day (a figure up to 24 right after « à », « de », « vers » in such a sentence).
@@ -154,6 +157,11 @@ _PENDING = re.compile(
 )
 
 
+_WHOLE_CONTRACT_CELL = re.compile(
+    r"\s*(?:marche|lot|accord-cadre)\s+unique\b|\s*ensemble\s+du\s+marche\b"
+)
+
+
 def _tables(text: PieceText, facts: Facts, tables: list) -> set[str]:
     """Hours columns of lot tables (`tables`: the piece's `lot_tables`), and two-column
     « Nombre d'heures d'insertion | 150 » rows."""
@@ -185,6 +193,8 @@ def _tables(text: PieceText, facts: Facts, tables: list) -> set[str]:
                     facts.add("hours_total", value, seg, start, end)
                 continue
             number = lot_in_cell(lot_cell)
+            if number is None and _WHOLE_CONTRACT_CELL.match(unaccent(lot_cell)):
+                number = text.lot or "unique"  # « Marché unique | … | 5 440 h »
             if number is None:
                 continue
             if _NOT_CONCERNED.match(unaccent(hours_cell).strip()):

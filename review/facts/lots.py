@@ -198,6 +198,26 @@ def _add_single_lot_value(text: PieceText, facts: Facts, cols: TableColumns, row
         facts.add("estimated_value", amount, seg, start, start + len(cells[cols.amount]))
 
 
+_TOTAL_AMOUNT = re.compile(r"\btotal\w*\W{0,5}(?:de\s+)?(?=\d)", re.I)
+_TRANCHE_AMOUNT = re.compile(r"\b(?:tranche|t[fo]\b)", re.I)
+
+
+def _cell_amount(cell: str) -> float | None:
+    """The amount of a lot's cell; « TF : 695 000 € HT ; TO n° 1 : 260 000 € HT (total
+    955 000 € HT) »: the total over the tranches (said, or else the sum)."""
+    total = _TOTAL_AMOUNT.search(cell)
+    if total:
+        found = amount_in(cell[total.end() :])
+        if found is not None:
+            return found
+    if _TRANCHE_AMOUNT.search(cell):
+        amounts = [amount_in(m.group(0)) for m in AMOUNT_RE.finditer(cell)]
+        amounts = [a for a in amounts if a is not None]
+        if len(amounts) >= 2:
+            return sum(amounts)
+    return amount_in(cell + " €")
+
+
 def _segment_of(text: PieceText, place: object) -> tuple[Segment, int]:
     for seg in text.segments:
         for index, block in enumerate(seg.blocks):
@@ -206,9 +226,29 @@ def _segment_of(text: PieceText, place: object) -> tuple[Segment, int]:
     return text.segments[0], 0
 
 
+# « Chaque lot donne lieu à un accord-cadre … ; les estimations ci-dessus sont annuelles. »
+_ANNUAL_NOTE = re.compile(
+    r"\b(?:estimations?|montants?|valeurs?)\s+(?:estim\w+\s+)?(?:ci-dessus|indique\w*|du\s+tableau)"
+    r"[^.]{0,40}?\b(?:annuel\w*|par\s+an)\b"
+    r"|\b(?:montants?|estimations?)\s+(?:estimati\w+|estime\w*)\s+annuel\w*"
+)
+
+
+def _annual_note_after(text: PieceText, rows: list) -> bool:
+    """The paragraph just after a lot table says its amounts are per year."""
+    last = rows[-1][-1][1]
+    blocks = text.piece.blocks
+    index = next((i for i, b in enumerate(blocks) if b.place is last), None)
+    if index is None:
+        return False
+    after = [b for b in blocks[index + 1 : index + 4] if b.place.table is None][:2]
+    return any(_ANNUAL_NOTE.search(unaccent(b.text)) for b in after)
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     seen: set[str] = set()
     for cols, rows in lot_tables(text):
+        annual_note = _annual_note_after(text, rows)
         for row in rows[1:]:
             cells = [c for c, _ in row]
             if cols.lot is None or cols.lot >= len(cells):
@@ -238,7 +278,9 @@ def extract(text: PieceText, facts: Facts) -> None:
                 (cols.maximum, cols.maximum_period),
             ):
                 if column is not None and column < len(cells) and re.search(r"\d", cells[column]):
-                    amount, amount_period = amount_in(cells[column] + " €"), period
+                    amount, amount_period = _cell_amount(cells[column]), period
+                    if annual_note and column == cols.amount:
+                        amount_period = "year"
                     if amount is not None:
                         ceiling = column == cols.maximum
                         break

@@ -280,8 +280,12 @@ def extract(text: PieceText, facts: Facts) -> None:
             has_amount = bool(_AMOUNT.search(body))
             if not has_amount and _POINTER.search(sentence):
                 continue  # « les pénalités sont précisées dans le CCAP »
-            if not has_amount and _ABOUT_THE_ABOVE.match(sentence):
-                continue  # « Ces pénalités ne sont pas plafonnées … »: no penalty of its own
+            if _ABOUT_THE_ABOVE.match(sentence) and (
+                not has_amount or re.search(r"plafonn|cumul|s'ajout", sentence)
+            ):
+                # « Ces pénalités ne sont pas plafonnées … », « … sont cumulables et
+                # plafonnées à 5 % du montant »: about the penalties above, none of its own
+                continue
             if not has_amount and (
                 len(sentence.split()) < 8 or re.search(r"derogation", unaccent(seg.headings))
             ):

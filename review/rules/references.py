@@ -92,6 +92,11 @@ _RESERVED_WORDS = re.compile(
     r"|reserv\w*\s+(?:\S+\s+){0,2}(?:siae|structures?|entreprises?|operateurs?|esat|ea\b"
     r"|etablissements?|travailleurs handicapes)"
 )
+# « une partie des heures de travail … du marché est réservée à une action d'insertion »:
+# the hours are reserved, which is the clause itself, not a reserved contract.
+_HOURS_RESERVED = re.compile(
+    r"\bheures\b[^.;]{0,80}\breserv\w*\s+(?:a|aux)\s+(?:une\s+action|des\s+personnes|l'insertion|des\s+publics)"
+)
 _CRITERION_WORDS = re.compile(r"criteres?|jugement|attribution|ponder\w*|notation")
 
 
@@ -117,7 +122,11 @@ def wrong_mechanism(
             continue
         if not (ref.in_clause or _CLAUSE_CONTEXT.search(sentence)):
             continue  # in the clause article, its basis may stand in a sentence of its own
-        if mechanism == "marche_reserve" and _RESERVED_WORDS.search(sentence):
+        if (
+            mechanism == "marche_reserve"
+            and _RESERVED_WORDS.search(sentence)
+            and not _HOURS_RESERVED.search(sentence)
+        ):
             continue  # a reserved lot quoted with its own article: right
         if mechanism == "critere_attribution" and _CRITERION_WORDS.search(sentence):
             continue  # an insertion award criterion: right

@@ -1190,3 +1190,27 @@ def test_l2113_13_as_the_basis_of_the_clause_is_cs202(tmp_path):
     extra = [P("La clause sociale d'insertion est fondée sur l'art. L2113-13 du CCP.")]
     report = run(write_dce(tmp_path, {"RC.docx": rc(extra=extra)}))
     assert by_code(report, "CS202")  # near miss
+
+
+# ---------------------------------------------------------------- tenth blind corpus
+
+
+def test_l2113_13_reserving_hours_to_insertion_is_cs202(tmp_path):
+    objet = (
+        "Sur le fondement de l'article L2113-13 du Code de la commande publique, une partie des "
+        "heures de travail nécessaires à l'exécution du marché est réservée à une action "
+        "d'insertion professionnelle."
+    )
+    report = run(write_dce(tmp_path, {"CCAP.docx": ccap(objet=objet)}))
+    assert len(by_code(report, "CS202")) == 1
+
+
+def test_l2113_13_reserving_a_lot_is_no_cs202(tmp_path):
+    extra = [
+        H("Article 12 - Lot réservé"),
+        P(
+            "Le lot 3 est réservé aux structures d'insertion par l'activité économique (article L2113-13)."
+        ),
+    ]
+    report = run(write_dce(tmp_path, {"CCAP.docx": ccap(extra=extra)}))
+    assert not by_code(report, "CS202")  # near miss
