@@ -331,6 +331,13 @@ _NUMBERED = re.compile(
 _ROMAN = re.compile(r"^([IVX]{1,6})\s*(?:" + _SEP + r")\s*(\S.*)$")
 _TOC_TITLE = re.compile(r"^(?:sommaire|table des matieres|table des matiere)\s*:?$")
 _LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…{2,}\s*\d{1,3}\s*$|_{4,}\s*\d{1,3}\s*$")
+
+
+def is_toc_line(text: str) -> bool:
+    """A line of a table of contents: dotted leaders (or « … », « ____ ») and a page number."""
+    return bool(_LEADERS.search(text[-60:]))
+
+
 _TRAILING_PAGE = re.compile(r"(?:\t|\s{2,}|\s)\d{1,3}\s*$")
 _CITATION = re.compile(r"^(?:du|de|des|de la|de l'|d'|et|a|au|aux|ou|le|la|les|en|sur)\b")
 _CHAPTER = re.compile(r"^(?:chapitre|titre|partie|section|annexe)\s+[\divxlc]+\b", re.IGNORECASE)
@@ -490,7 +497,7 @@ def _toc_indices(blocks: list[Block]) -> set[int]:
             toc.add(i)
             in_toc, misses = True, 0
             continue
-        entry = bool(_LEADERS.search(block.text[-60:])) or style.startswith(
+        entry = is_toc_line(block.text) or style.startswith(
             ("toc", "tm ", "table des matieres", "sommaire")
         )
         if in_toc and not entry and paged[i] and _words(text) <= 20:

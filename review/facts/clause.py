@@ -21,6 +21,7 @@ from review.facts.text import (
     normalise_lot,
 )
 from review.nlp import unaccent
+from review.structure import is_toc_line
 
 if TYPE_CHECKING:
     from review.facts import Facts, PieceText
@@ -285,7 +286,7 @@ def _social_condition(seg: Segment, facts: Facts, none_spans: list) -> None:
             continue
         if any(s is seg and a <= match.start() < b + 5 for s, a, b in none_spans):
             continue
-        if _TOC_LINE.search(seg.block_at(match.start()).text[-60:]):
+        if is_toc_line(seg.block_at(match.start()).text):
             continue  # « 8.2 Considérations sociales – dérogation …… 2 »: the sommaire
         facts.add(
             "clause_mention", seg.text[match.start() : match.end()], seg, match.start(), match.end()
@@ -299,10 +300,6 @@ _DEROGATION_KEYS = (
     "social", "emploi", "insertion", "derog", "soumis", "s'applique pas", "exempt", "n'y a pas lieu",
     "immediatement disponible", "lien suffisant",
 )  # fmt: skip
-
-
-# A line of a table of contents: dotted leaders and a page number (as in review.structure)
-_TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…{2,}\s*\d{1,3}\s*$|_{4,}\s*\d{1,3}\s*$")
 
 
 def _none_statements(norm: str):
@@ -534,7 +531,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 continue
             if any(s is seg and a <= match.start < b + 5 for s, a, b in none_spans):
                 continue
-            if _TOC_LINE.search(seg.block_at(match.start).text[-60:]):
+            if is_toc_line(seg.block_at(match.start).text):
                 continue  # « 8.2 Considérations sociales – dérogation …… 2 »: the sommaire
             facts.add("clause_mention", match.text, seg, match.start, match.end)
             break

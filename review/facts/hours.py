@@ -505,16 +505,15 @@ def extract(text: PieceText, facts: Facts) -> None:
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
         for quantity in _accepted(text, seg, facts, by_column):
             by_sentence.setdefault(quantity[3], []).append(quantity)
+        lots_of = {key: _lots_of(seg.norm, found) for key, found in by_sentence.items()}
         with_lots = [
             (quantity, lot)
-            for found in by_sentence.values()
-            for quantity, lot in zip(found, _lots_of(seg.norm, found), strict=True)
+            for key, found in by_sentence.items()
+            for quantity, lot in zip(found, lots_of[key], strict=True)
         ]
         in_tranches = _tranche_groups(seg, facts, with_lots, text.lot)
-        for found in by_sentence.values():
-            for (start, end, value, s_start, s_end), lot in zip(
-                found, _lots_of(seg.norm, found), strict=True
-            ):
+        for key, found in by_sentence.items():
+            for (start, end, value, s_start, s_end), lot in zip(found, lots_of[key], strict=True):
                 if start in in_tranches:
                     continue
                 before = seg.norm[s_start:start]

@@ -124,6 +124,17 @@ def parse_date(match: re.Match) -> date | None:
         return None
 
 
+def _add_amount(kind: str, seg, label: re.Match, amount: re.Match, facts: Facts) -> None:
+    """An estimate or an accord-cadre's maximum (from 1 000 € HT), and whether it is per year
+    (« Montant estimatif annuel : 160 000 € HT », « 95 000 € HT par an »)."""
+    value = parse_number(amount.group(1))
+    if not value or value < 1000:
+        return
+    facts.add(kind, value, seg, label.start(), amount.end())
+    if ANNUAL.search(seg.norm[label.start() : amount.end() + 15]):
+        facts.add("estimated_value_period", "year", seg, label.start(), amount.end())
+
+
 def extract(text: PieceText, facts: Facts) -> None:
     kind = text.piece.kind
     early = kind in (PieceKind.RC, PieceKind.AAPC)
@@ -161,25 +172,13 @@ def extract(text: PieceText, facts: Facts) -> None:
                         or re.search(_NOT_THE_VALUE, norm[match.start() : amount.start()])
                     )
                 ):
-                    value = parse_number(amount.group(1))
-                    if value and value >= 1000:
-                        facts.add("estimated_value", value, seg, match.start(), amount.end())
-                        if ANNUAL.search(norm[match.start() : amount.end() + 15]):
-                            facts.add(
-                                "estimated_value_period", "year", seg, match.start(), amount.end()
-                            )
+                    _add_amount("estimated_value", seg, match, amount, facts)
             for match in _MAXIMUM.finditer(norm):
                 amount = AMOUNT_RE.match(seg.text, match.end())
                 if amount and not re.search(
                     r"\blots?\b", norm[max(0, match.start() - 40) : match.start()]
                 ):
-                    value = parse_number(amount.group(1))
-                    if value and value >= 1000:
-                        facts.add("framework_maximum", value, seg, match.start(), amount.end())
-                        if ANNUAL.search(norm[match.start() : amount.end() + 15]):
-                            facts.add(
-                                "estimated_value_period", "year", seg, match.start(), amount.end()
-                            )
+                    _add_amount("framework_maximum", seg, match, amount, facts)
             if re.search(r"accords?-cadres?|accord\s+cadre", norm):
                 m = re.search(r"accords?-cadres?|accord\s+cadre", norm)
                 facts.add("framework", True, seg, m.start(), m.end())
