@@ -133,7 +133,7 @@ def compute_lot(
     amount ÷ `duration_years`) or per tranche of amount ordered (form "tranche"). The
     profile's minimum is checked on the whole contract's volume. `period` ("year" or
     "tranche"), when the tender states its hours so, wins over the profile's form (and
-    implies an accord-cadre).
+    implies an accord-cadre); "whole" says the hours are for the whole accord-cadre.
     """
     trade = request.trade
     notes: list[str] = []
@@ -232,8 +232,9 @@ def _period_amount(
     period: str | None = None,
 ) -> tuple[float, str | None]:
     """The amount the hours are stated for, and the note template describing the period.
-    `period` ("year" / "tranche") overrides the profile's form."""
-    if not framework and period is None:
+    `period` ("year" / "tranche") overrides the profile's form; "whole" (hours for the
+    accord-cadre's whole duration) is the contract's amount."""
+    if period == "whole" or (not framework and period is None):
         return amount, None
     form = {"year": "annuel", "tranche": "tranche"}.get(period or "", profile.framework_form)
     if form == "annuel" and duration_years and duration_years > 0:

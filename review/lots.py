@@ -4,6 +4,7 @@ the lots' titles and amounts, the accord-cadre terms."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -117,7 +118,9 @@ class HoursTerms:
 
     framework: bool = False
     duration_years: float | None = None
-    period: str | None = None  # "year" / "tranche" when the pieces state hours so
+    # "year" / "tranche" when the pieces state hours so, "whole" when they say the hours
+    # are for the accord-cadre's whole duration
+    period: str | None = None
 
     def for_lot(
         self, amount: float | None, amount_period: str | None
@@ -147,7 +150,7 @@ def hours_terms(facts: Iterable[Fact], lot: str | None = None) -> HoursTerms:
     ]
     period = max(set(periods), key=periods.count) if periods else None
     return HoursTerms(
-        framework=framework or period is not None,
+        framework=framework or period in ("year", "tranche"),
         duration_years=most_stated(durations),
         period=period,
     )
@@ -202,5 +205,8 @@ def build_lots(consultation: Consultation, facts: Facts, profile: Profile) -> li
 
 
 def _lot_sort_key(number: str) -> tuple:
-    digits = "".join(c for c in number if c.isdigit())
-    return (0, int(digits), number) if digits else (1, 0, number)
+    """Lots in their order: « 2 » before « 3.1 » before « 3.2 » before « 10 »; letters last."""
+    match = re.match(r"(\d+)(?:\.(\d+))?", number)
+    if not match:
+        return (1, 0, 0, number)
+    return (0, int(match.group(1)), int(match.group(2) or 0), number)

@@ -98,6 +98,8 @@ _ANNEX_CLAUSE = re.compile(
     # la clause sociale » (an annex that holds part of the clause)
     r"|^fiche d'engagement\b.*\b(?:clause|insertion)\b"
     r"|^(?:modalites|conditions|dispositions)\b.{0,40}\bclause (?:sociale|d'insertion)\b"
+    # « Tableau de calcul des heures d'insertion » (a workbook beside the AE, twelfth corpus)
+    r"|^(?:tableau|calcul|detail|repartition|estimation)\b.{0,40}\bheures d'insertion\b"
 )
 _VALANT_CCAP = re.compile(
     r"valant (?:c\.?c\.?a\.?p|cahier des clauses administratives)|cahier des charges valant"
@@ -199,6 +201,9 @@ def kind_from_name(path: str) -> PieceKind | None:
     ):
         return _K.ANNEXE_CLAUSE
     if "insertion" in variants and "clause" in variants:
+        return _K.ANNEXE_CLAUSE
+    # « Tableau_calcul_heures.xlsx », « Heures_insertion.xlsx »: the hours' workbook
+    if "heures" in variants and {"insertion", "calcul", "tableau", "repartition"} & variants:
         return _K.ANNEXE_CLAUSE
     if "reglement" in variants and "consultation" not in variants:
         variants.discard("reglement")

@@ -10,7 +10,7 @@ list of `clausier.model.Fact` with helpers). Fact kinds (value in brackets):
 - derogation [words]: a justified derogation to the 2026 social obligation;
 - lot [LotInfo]: a lot listed (number, title, amount HT);
 - hours [int] (lot or None), hours_total [int], hours_subtotal [Subtotal] (the hours of
-  some lots together), hours_period ["year"|"tranche"] (lot),
+  some lots together), hours_period ["year"|"tranche"|"whole"] (lot),
   hours_rate [HoursRate] (hours per amount ordered: « 35 h par tranche de 100 000 € »);
 - reference [Reference]: a legal reference (repealed text, CCP article, CCAG);
 - obsolete_name [ObsoleteMention]; threshold [ThresholdMention];

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from clausier.model import Article, PieceKind
 from review.facts.text import (
     INSERTION_HINT,
+    LOT_NUMBER,
     LOT_RE,
     SOCIAL_EMPLOYMENT,
     Segment,
@@ -34,7 +35,8 @@ NONE_RE = re.compile(
     rf"|\b(?:ne\s+(?:comporte|prevoit|contient|fait\s+l'objet\s+d')|n'impose)\s+(?:pas|aucune)\s+(?:de\s+|d')?{_CLAUSE_WORDS}"
     rf"|\baucune\s+{_CLAUSE_WORDS}\s+n'est\s+(?:prevue|imposee|exigee)"
     # « Condition d'exécution sociale : non retenue. » (the derogation's reason follows)
-    r"|\bconditions?\s+d'execution\s+(?:a\s+caractere\s+)?sociale?s?\s*[:\-–—]\s*"
+    # « Condition d'exécution à caractère social (clause sociale d'insertion) : sans objet »
+    r"|\bconditions?\s+d'execution\s+(?:a\s+caractere\s+)?sociale?s?\s*(?:\([^)]*\)\s*)?[:\-–—]\s*"
     r"(?:sans\s+objet|neant|non\s+(?:retenue?s?|prevue?s?|imposee?s?)|aucune?)\b"
 )
 # A key-value row of a summary table (« Clauses sociales | Sans », the row label in
@@ -86,14 +88,16 @@ DEROGATION_RE = re.compile(
     rf"|{_REASON}[^.]{{0,200}}{_LEFT_OUT}"
 )
 _PIECE_LOT_RE = re.compile(
-    r"(?:^|[^a-z])lot[\s_\-]*(?:n[°o]?[\s_\-]*)?(?:0*(\d{1,2}[a-z]?)(?![0-9])|((?-i:[A-Z]))(?![a-z0-9]))",
+    r"(?:^|[^a-z])lot[\s_\-]*(?:n[°o]?[\s_\-]*)?(?:0*("
+    + LOT_NUMBER
+    + r")(?![0-9])|((?-i:[A-Z]))(?![a-z0-9]))",
     re.I,
 )
 
 
 # « les lots n° 1, 2 et 4 », « lots 1 à 3 », « lot n°2 » (on folded text).
 _LOT_LIST = re.compile(
-    r"\blots?\s*(?:n\s*[°o]s?\s*)?(\d{1,2}[a-z]?(?:\s*(?:,|et|a|au|-|/|ou)\s*(?:n\s*[°o]\s*)?\d{1,2}[a-z]?\b)*)"
+    rf"\blots?\s*(?:n\s*[°o]s?\s*)?({LOT_NUMBER}(?:\s*(?:,|et|a|au|-|/|ou)\s*(?:n\s*[°o]\s*)?{LOT_NUMBER}\b)*)"
 )
 # The sentence says the clause applies to those lots.
 _COVERS = re.compile(
@@ -125,7 +129,7 @@ def lot_list(words: str) -> list[str]:
         if part in ("a", "au", "-"):
             pending_range = True
             continue
-        if not re.fullmatch(r"\d{1,2}[a-z]?", part):
+        if not re.fullmatch(LOT_NUMBER, part):
             pending_range = False if part not in (",", "et", "ou", "/") else pending_range
             continue
         number = normalise_lot(part)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from review.facts.lots import lot_in_cell, lot_tables
-from review.facts.text import INSERTION_HINT, LOT_RE, lot_number, normalise_lot
+from review.facts.text import INSERTION_HINT, LOT_NUMBER, LOT_RE, lot_number, normalise_lot
 from review.nlp import OE, parse_number, unaccent
 
 if TYPE_CHECKING:
@@ -84,6 +84,12 @@ _TOTAL_BEFORE = re.compile(
 )
 _PERIOD_AFTER = re.compile(
     r"^\W*(?:d'insertion\s*)?(?:par an\b|/\s*an\b|par annee|annuel|chaque annee|par tranche|/\s*tranche)"
+)
+# « 1 050 h 00 sur toute la durée de l'accord-cadre », « pour toute sa durée »: hours for
+# the whole accord-cadre, not per year (twelfth blind corpus, CS403 judged them per year).
+_WHOLE_AFTER = re.compile(
+    r"^\W*(?:\d\d\W*)?(?:d'insertion\s*)?(?:sur|pour)\s+(?:toute\s+)?(?:la|sa)\s+duree"
+    r"(?:\s+(?:totale|globale|de\s+l'accord-cadre|du\s+marche|du\s+contrat)|\s*[.,;)]|\s*$)"
 )
 _INSERTION_TABLE = re.compile(r"insertion|clause")
 # « 35 H par tranche de 100 000 € de commandes », « 40 heures pour 100 000 € HT commandés »,
@@ -418,7 +424,7 @@ def _lots_of(norm: str, found: list[tuple[int, int, int, int, int]]) -> list[str
 # « lot 1 : 170 h ; lot 2 : à préciser », « pour le lot n° 2 (Espaces verts) : à préciser
 # avec le facilitateur »: the clause covers the lot, its hours are not set yet.
 _PENDING_LOT = re.compile(
-    r"\blots?\s*(?:n\s*[°o]\s*)?0*(\d{1,2}[a-z]?)\b[^.;:]{0,80}:\s*"
+    r"\blots?\s*(?:n\s*[°o]\s*)?0*(" + LOT_NUMBER + r")\b[^.;:]{0,80}:\s*"
     r"a\s+(?:preciser|definir|determiner|completer|fixer)\b"
 )
 
@@ -547,3 +553,5 @@ def extract(text: PieceText, facts: Facts) -> None:
                     if _PERIOD_AFTER.search(after) or _PERIOD_BEFORE.search(before[-40:]):
                         period = "tranche" if "tranche" in after[:40] else "year"
                         facts.add("hours_period", period, seg, start, end, lot=one)
+                    elif _WHOLE_AFTER.search(after):
+                        facts.add("hours_period", "whole", seg, start, end, lot=one)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from review.facts.text import Segment, normalise_lot, table_rows
+from review.facts.text import LOT_NUMBER, Segment, normalise_lot, table_rows
 from review.nlp import parse_number, unaccent
 
 if TYPE_CHECKING:
@@ -37,11 +37,13 @@ _BOUND = re.compile(r"\b(?:minimum|maximum|mini|maxi|plafond|plancher|minimal|ma
 # « Lot n° 1 : Gros œuvre – maçonnerie (estimé à 420 000 € HT) »
 # (« Lot A : Menuiseries » too: a capital letter standing alone names a lot)
 LOT_LINE_RE = re.compile(
-    r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?(0*\d{1,2}[a-z]?|(?-i:[A-Z]))\s*[:\-–—.)]\s*(.+)$",
+    r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?(0*"
+    + LOT_NUMBER
+    + r"|(?-i:[A-Z]))\s*[:\-–—.)]\s*(.+)$",
     re.I,
 )
 _CELL_LOT_RE = re.compile(
-    r"^\s*(?:lot\s*)?(?:n\s*[°o]\s*)?0*(\d{1,2}[a-z]?)\s*(?:[:\-–—.]|$)"
+    r"^\s*(?:lot\s*)?(?:n\s*[°o]\s*)?0*(" + LOT_NUMBER + r")\s*(?:[:\-–—.]|$)"
     r"|^\s*lot\s*(?:n\s*[°o]\s*)?((?-i:[A-Z]))\s*(?:[:\-–—.]|$)",
     re.I,
 )
@@ -75,6 +77,14 @@ def clean_title(text: str) -> str | None:
     return title or None
 
 
+# « Heures travaillées » (A × m ÷ c), « Taux d'insertion », « Coût horaire » in a workbook
+# that computes the hours (twelfth blind corpus): the steps of the calculation, not the
+# lot's insertion hours nor a « clause : oui / non » column.
+_NOT_INSERTION_COLUMN = re.compile(
+    r"^\W*(?:heures?\s+(?:travaillees?|de\s+travail|de\s+main)|taux\b|cout\b|ratio\b)"
+)
+
+
 @dataclass
 class TableColumns:
     lot: int | None = None
@@ -92,7 +102,12 @@ class TableColumns:
         cols = cls()
         for index, cell in enumerate(header):
             norm = unaccent(cell)
-            if cols.hours is None and re.search(r"heure|\bh\b|volume", norm):
+            if _NOT_INSERTION_COLUMN.search(norm):
+                continue
+            if re.search(r"heure|\bh\b|volume", norm) and (
+                cols.hours is None
+                or ("insertion" in norm and "insertion" not in unaccent(header[cols.hours]))
+            ):
                 cols.hours = index
                 if re.search(r"par an|/ ?an\b|annuel|par annee", norm):
                     cols.period = "year"
@@ -153,10 +168,12 @@ _TRANCHE_COLUMN = re.compile(
 
 def _without_title_row(rows: list) -> list:
     """« Répartition des heures d'insertion par lot » merged over the whole first row, the
-    header below it: the table starts at the header."""
-    if len(rows) >= 3 and len([c for c, _ in rows[0] if c.strip()]) == 1 and len(rows[1]) >= 2:
-        return rows[1:]
-    return rows
+    header below it: the table starts at the header. A workbook may stack several such
+    rows (title, buyer, the rates used) above its header."""
+    start = next(
+        (i for i, row in enumerate(rows[:4]) if len([c for c, _ in row if c.strip()]) != 1), 0
+    )
+    return rows[start:] if start and len(rows) - start >= 2 and len(rows[start]) >= 2 else rows
 
 
 def lot_tables(text: PieceText) -> list[tuple[TableColumns, list[list[tuple[str, object]]]]]:
@@ -264,7 +281,9 @@ def extract(text: PieceText, facts: Facts) -> None:
             )
             if title is None and re.match(r"\s*lot\b", cells[cols.lot], re.I):
                 rest = re.sub(
-                    r"^\s*lot\s*(?:n\s*[°o]\s*)?(?:0*\d{1,2}[a-z]?|(?-i:[A-Z])\b)\s*[:\-–—.]?\s*",
+                    r"^\s*lot\s*(?:n\s*[°o]\s*)?(?:0*"
+                    + LOT_NUMBER
+                    + r"|(?-i:[A-Z])\b)\s*[:\-–—.]?\s*",
                     "",
                     cells[cols.lot],
                     flags=re.I,

@@ -33,8 +33,23 @@ _NOT_REPORTING_AFTER = re.compile(r"\s*(?:engagement|candidature|presentation|re
 _NOUN_BEFORE = re.compile(r"(?:\bl'|\b(?:une|son|sa|leur|cette|votre)\s+)$")
 
 
+# « fiche de … », « tableau de … » without a follow-up word after « de » (the matcher's
+# third word is optional): a follow-up document only when what follows is the clause's
+# (« bilan de l'action d'insertion », « état des salariés »); « fiche de données de
+# sécurité », « tableau de l'article 2 » are other documents (twelfth blind corpus: they
+# stood for the missing reporting, CS305 missed).
+_OPEN_OF = re.compile(r"(?:\s|^)d(?:e|')$")
+_CLAUSE_DOCUMENT_AFTER = re.compile(
+    r"\s*(?:la\s+|l'|des?\s+|du\s+|ces?\s+)?(?:clause|insertion|action|personnes?|salarie"
+    r"|heures?|suivi|embauch|contrats?|beneficiaires?|publics?|parcours|presence|pointage"
+    r"|fin\b|realisation|execution|liaison|controle)"
+)
+
+
 def _obligation(match: str, sentence: str, offset: int, headings: str) -> bool:
     if match.startswith("fiche") and _NOT_REPORTING_AFTER.match(sentence, offset + len(match)):
+        return False
+    if _OPEN_OF.search(match) and not _CLAUSE_DOCUMENT_AFTER.match(sentence, offset + len(match)):
         return False
     if match.startswith("adresse") and _NOUN_BEFORE.search(sentence[:offset]):
         return False

@@ -297,11 +297,17 @@ def _continues(
     return any(any(ch.isdigit() for ch in c) for c in opening)
 
 
-# « lot 2 », « lot n° 03 », « lot 2a », and lots named by a capital letter (« Lot A »,
+# A lot's number: « 2 », « 2a », and a sub-lot « 3.1 » (« LOT N°3.1 – Plâtrerie », twelfth
+# blind corpus), its dot followed by one or two digits that end it (« 12.500 » is no sub-lot).
+LOT_NUMBER = r"\d{1,2}(?:\.\d{1,2}(?!\d|,\d))?[a-z]?"
+
+# « lot 2 », « lot n° 03 », « lot 2a », « lot 3.1 », and lots named by a capital letter (« Lot A »,
 # « LOT B : … »): the letter only as a capital standing alone, so that « le lot à
 # réaliser » is no lot. Segment.norm keeps such capitals (`_keep_lot_letters`).
 LOT_RE = re.compile(
-    r"\blots?\s*(?:n\s*[°o]\s*|no\.?\s*|numero\s*)?(?:0*(\d{1,2}[a-z]?)\b|((?-i:[A-Z]))(?![\w'’]))",
+    r"\blots?\s*(?:n\s*[°o]\s*|no\.?\s*|numero\s*)?(?:0*("
+    + LOT_NUMBER
+    + r")\b|((?-i:[A-Z]))(?![\w'’]))",
     re.I,
 )
 _LOT_LETTER = re.compile(r"\b[Ll][Oo][Tt][Ss]?\s*(?:[Nn]\s*[°o]\s*)?([A-Z])(?![\w'’])")
@@ -331,11 +337,13 @@ def lot_fold(text: str) -> str:
 
 
 def normalise_lot(text: str) -> str:
-    """« 01 » → « 1 », « 2A » → « 2a », « a » or « A » (a lot named by a letter) → « A »."""
+    """« 01 » → « 1 », « 2A » → « 2a », « 03.01 » → « 3.1 », « a » or « A » (a lot named by
+    a letter) → « A »."""
     text = text.strip().lower()
     if re.fullmatch(r"[a-z]", text):
         return text.upper()
-    match = re.fullmatch(r"0*(\d+)([a-z]?)", text)
+    match = re.fullmatch(r"0*(\d+)(?:\.0*(\d+))?([a-z]?)", text)
     if not match:
         return text
-    return (match.group(1) or "0") + match.group(2)
+    sub_lot = "." + (match.group(2) or "0") if match.group(2) is not None else ""
+    return (match.group(1) or "0") + sub_lot + match.group(3)

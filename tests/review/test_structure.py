@@ -201,6 +201,8 @@ KIND_TITLES = [
     # blind11: the annex that holds part of the clause, the commitment form
     ("Fiche d'engagement – clause sociale d'insertion", PieceKind.ANNEXE_CLAUSE),
     ("Modalités de mise en œuvre de la clause sociale d'insertion", PieceKind.ANNEXE_CLAUSE),
+    # blind12: the workbook that computes the hours, beside the AE
+    ("Tableau de calcul des heures d'insertion", PieceKind.ANNEXE_CLAUSE),
 ]
 
 
@@ -255,6 +257,8 @@ def test_contract_with_administrative_clauses_counts_as_ccap(tmp_path):
         ("Acte_engagement.docx", PieceKind.AE),
         ("DCE 2026 - Modalités de mise en œuvre de la clause sociale.PDF", PieceKind.ANNEXE_CLAUSE),
         ("CCAP clause sociale.docx", PieceKind.CCAP),
+        ("Tableau_calcul_heures.docx", PieceKind.ANNEXE_CLAUSE),  # blind12
+        ("Heures insertion.docx", PieceKind.ANNEXE_CLAUSE),
     ],
 )
 def test_kind_from_the_file_name_when_the_content_says_nothing(tmp_path, name, kind):
@@ -416,3 +420,8 @@ def test_chapters_without_numbered_sub_articles_stay_text(tmp_path):
     )
     piece = read_consultation(write(tmp_path / "CCAP.docx", doc)).pieces[0]
     assert [number for number, _, _ in outline(piece)] == ["1", "2"]
+
+
+def test_a_file_named_for_other_hours_is_no_clause_annex():
+    # Near miss of « Tableau_calcul_heures »: hours of the works, not of the clause.
+    assert kind_from_name("Planning des heures de chantier.xlsx") is None

@@ -1065,7 +1065,9 @@ def test_the_general_penalties_article_the_clause_sends_to(tmp_path, pointer, cs
 # sentence of the RC (« Le marché n'est pas alloti. Montant estimé : 100 000 € HT. »).
 
 
-def _single_lot_dce(tmp_path, hours: int, estimate: str = "Montant estimé : 100 000 € HT."):
+def _single_lot_dce(
+    tmp_path, hours: int, estimate: str = "Montant estimé : 100 000 € HT.", period: str = ""
+):
     rc = Doc(
         [
             P("Règlement de la consultation"),
@@ -1090,7 +1092,7 @@ def _single_lot_dce(tmp_path, hours: int, estimate: str = "Montant estimé : 100
             P(
                 "En application de l'article L2112-2 du Code de la commande publique et de "
                 "l'article 16.1 du CCAG-FCS, le titulaire réalise une action d'insertion "
-                f"professionnelle de {hours} heures d'insertion."
+                f"professionnelle de {hours} heures d'insertion{period}."
             ),
             P(CLAUSE_PUBLIC),
             P(CLAUSE_MODALITIES),
@@ -1214,3 +1216,97 @@ def test_l2113_13_reserving_a_lot_is_no_cs202(tmp_path):
     ]
     report = run(write_dce(tmp_path, {"CCAP.docx": ccap(extra=extra)}))
     assert not by_code(report, "CS202")  # near miss
+
+
+# ---------------------------------------------------------------- twelfth blind corpus
+# b12-02, b12-10, b12-24: sub-lots « LOT N°3.1 » read as lot 3 (their hours lost, the total
+# judged wrong); b12-06, b12-18, b12-31: the workbook that computes the hours was no annex;
+# b12-09: hours « sur toute la durée de l'accord-cadre » judged as hours per year.
+
+
+def _sub_lots_dce(tmp_path, total: int):
+    rows = [["1", "Gros œuvre – maçonnerie"], ["2.1", "Plâtrerie"], ["2.2", "Peinture"]]
+    hours = {"1": 615, "2.1": 150, "2.2": 120}
+    clause = "Le marché comporte une clause sociale d'insertion (article 9 du CCAP) pour les lots 1, 2.1, 2.2."
+    ccap_hours = T(
+        [["Lot", "Intitulé", "Heures d'insertion"], *[[n, t, str(hours[n])] for n, t in rows]]
+    )
+    commitment = T(
+        [["Lot", "Heures d'insertion"], *[[f"Lot {n}", f"{hours[n]} heures"] for n, _ in rows]]
+    )
+    pieces = {
+        "RC.docx": rc(lots=T([["Lot", "Intitulé"], *rows]), clause=clause),
+        "CCAP.docx": ccap(hours=ccap_hours, total=f"Soit un total de {total} heures d'insertion."),
+        "AE.docx": ae(commitment),
+    }
+    return write_dce(tmp_path, pieces)
+
+
+def test_sub_lots_have_their_own_hours(tmp_path):
+    report = run(_sub_lots_dce(tmp_path, 885))
+    _only(report)
+    assert [(lot.number, lot.hours.get("CCAP")) for lot in report.lots] == [
+        ("1", 615),
+        ("2.1", 150),
+        ("2.2", 120),
+    ]
+
+
+def test_sub_lots_with_a_wrong_total_is_cs402(tmp_path):
+    report = run(_sub_lots_dce(tmp_path, 900))  # near miss: the sum is 885
+    _only(report, "CS402")
+
+
+def _hours_workbook(path, insertion_hours: list[int]) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Tableau de calcul des heures d'insertion"])
+    sheet.append(["Commune exemple – Construction d'un pôle enfance"])
+    sheet.append(["Taux d'insertion : 5 % – coût horaire moyen chargé : 30 €"])
+    sheet.append(
+        [
+            "Lot",
+            "Intitulé",
+            "Montant estimé HT",
+            "Taux de main-d'œuvre",
+            "Heures travaillées",
+            "Heures d'insertion",
+        ]
+    )
+    sheet.append(["Lot 01", "Gros œuvre – maçonnerie", 820000, 0.45, 12300, insertion_hours[0]])
+    sheet.append(["Lot 02", "Charpente bois – couverture", 460000, 0.35, 5367, insertion_hours[1]])
+    workbook.save(path)
+
+
+def test_hours_workbook_is_the_clause_annex_with_its_hours(tmp_path):
+    root = write_dce(tmp_path)
+    _hours_workbook(root / "Tableau_calcul_heures.xlsx", [615, 270])
+    report = run(root)
+    _only(report)
+    assert [lot.hours.get("ANNEXE_CLAUSE") for lot in report.lots] == [615, 270]
+
+
+def test_hours_workbook_that_differs_from_the_ccap_is_cs401(tmp_path):
+    root = write_dce(tmp_path)
+    _hours_workbook(root / "Tableau_calcul_heures.xlsx", [700, 270])  # near miss
+    report = run(root)
+    _only(report, "CS401")
+    assert by_code(report, "CS401")[0].lot == "1"
+
+
+# 400 000 € HT of cleaning over 4 years: 565 h for the whole accord-cadre, 140 h a year
+_FOUR_YEARS = "Accord-cadre conclu pour une durée de 4 ans. Montant estimé : 400 000 € HT."
+
+
+def test_hours_for_the_whole_accord_cadre_are_not_hours_per_year(tmp_path):
+    whole = " sur toute la durée de l'accord-cadre"
+    report = run(_single_lot_dce(tmp_path, 565, _FOUR_YEARS, whole))
+    assert not by_code(report, "CS403"), [(f.code, f.message) for f in report.findings]
+
+
+def test_hours_per_year_of_the_same_accord_cadre_are_cs403(tmp_path):
+    # near miss: four times too many
+    report = run(_single_lot_dce(tmp_path, 565, _FOUR_YEARS, " par an"))
+    assert len(by_code(report, "CS403")) == 1
