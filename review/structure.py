@@ -214,7 +214,10 @@ def kind_from_name(path: str) -> PieceKind | None:
             return kind
     if "clause" in variants and {"sociale", "social"} & variants:
         return _K.ANNEXE_CLAUSE  # « Modalités de mise en œuvre de la clause sociale.pdf »
-    return None
+    # « Cahier des clauses administratives particulières.docx », « Détail quantitatif
+    # estimatif.xlsx »: the piece's whole name, as a title would give it
+    named = _first_named(" ".join(re.sub(r"[_\s]+", " ", stem).split()))
+    return named[0] if named else None
 
 
 # « Marché valant acte d'engagement et CCAP », « Acte d'engagement valant CCAP », « CCAP

@@ -254,21 +254,22 @@ def _points_to_annex(segment: Segment, facts: Facts) -> bool:
 def _piece_lot(text: PieceText) -> str | None:
     """The lot a per-lot piece is about: one lot named by its file name, or one single
     lot named in its first lines."""
-    name_lots = {lot_number(m) for m in _PIECE_LOT_RE.finditer(text.path.rsplit("/", 1)[-1])}
+    folders, _, name = text.path.rpartition("/")
+    name_lots = {lot_number(m) for m in _PIECE_LOT_RE.finditer(name)}
     if len(name_lots) == 1:
         return name_lots.pop()
+    if text.piece.kind.value not in _PER_LOT_KINDS:
+        return None
     head = " ".join(b.text for b in text.piece.blocks[:8] if b.place.table is None)
     head_lots = {lot_number(m) for m in LOT_RE.finditer(head)}
-    if len(head_lots) == 1 and text.piece.kind.value in (
-        "AE",
-        "ANNEXE_CLAUSE",
-        "DPGF",
-        "BPU",
-        "DQE",
-        "CCTP",
-    ):
+    if len(head_lots) == 1:
         return head_lots.pop()
-    return None
+    # « Lot 1 - Gros oeuvre/AE.pdf »: a folder per lot
+    folder_lots = {lot_number(m) for m in _PIECE_LOT_RE.finditer(folders.rpartition("/")[2])}
+    return folder_lots.pop() if len(folder_lots) == 1 and not head_lots else None
+
+
+_PER_LOT_KINDS = ("AE", "ANNEXE_CLAUSE", "DPGF", "BPU", "DQE", "CCTP")
 
 
 # « Le contrat comporte une condition d'exécution à caractère social relative à l'insertion »

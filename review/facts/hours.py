@@ -10,6 +10,7 @@ else the lot of a per-lot piece; a « total » before it makes it a total.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -66,13 +67,21 @@ _FOR_PEOPLE_AFTER = re.compile(
 # The base a rate applies to, when the result follows: « 5 % des heures travaillées,
 # estimées à 5 383 heures, soit 270 heures ».
 _RATE_BASE_BEFORE = re.compile(r"\d\s*%[^.;]{0,80}$")
+# « …, soit 270 heures », « soit au minimum 420 heures »: the result of the rate
+_SOIT_BEFORE = re.compile(
+    r"\bsoit\s*(?:un\s+volume\s+(?:minimum\s+|minimal\s+)?de\s+|au\s+(?:minimum|moins)\s+"
+    r"|un\s+minimum\s+de\s+|environ\s+)?$"
+)
 _THEN_SOIT = re.compile(r"^[^.;]{0,30}?\bsoit\s+(?:un\s+volume\s+de\s+)?\d")
 _CONTRACT_LENGTH = re.compile(
     r"(?:contrats?|missions?|parcours|formations?|stages?)\b[^.;]{0,40}"
     r"(?:au moins|minimum|minimale?|d'une duree|plafon\w*|maximum|au-dela|au dela)[^.;]{0,15}$"
 )
 # « Nombre d'heures d'insertion à réaliser chaque année : 120 heures »: the period first.
-_PERIOD_BEFORE = re.compile(r"(?:chaque\s+annee|par\s+an(?:nee)?|annuel\w*)\W{0,3}$")
+# « 150 heures chaque année », « un volume annuel de 200 heures », « annuellement, 90 heures »
+_PERIOD_BEFORE = re.compile(
+    r"(?:chaque\s+annee|par\s+an(?:nee)?|annuel\w*)(?:\s+(?:minimum\s+|minimal\s+)?(?:de|d'))?\W{0,3}$"
+)
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,50}?(?:pour|sur)\s+l'ensemble\s+des\s+lots|[^.;]{0,50}?tous\s+lots\s+confondus"
 )
@@ -99,15 +108,22 @@ _RATE_AFTER = re.compile(
     r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)\s*(k\s?€|€|euros?\b|m€)"
 )
 
+_PER_ORDER_AFTER = re.compile(
+    r"^\W*(?:d'insertion\s*)?(?:par|pour\s+chaque|a\s+chaque)\s+(?:bons?\s+de\s+commande|commande"
+    r"|marche\s+subsequent)\b"
+)
+
 
 @dataclass(frozen=True)
 class HoursRate:
     """Insertion hours per amount ordered or invoiced (accord-cadre à bons de commande)."""
 
     hours: int
-    per_amount: float  # € HT
+    per_amount: float | None  # € HT; None: per order (« par bon de commande »)
 
     def describe(self) -> str:
+        if self.per_amount is None:
+            return f"{self.hours} heures par bon de commande"
         amount = f"{self.per_amount:,.0f}".replace(",", "\u202f")
         return f"{self.hours} heures par tranche de {amount} € HT"
 
@@ -372,10 +388,13 @@ def _accepted(
         ):
             continue
         window = before[-50:]
+        worked = list(re.finditer(rf"travaill|main[- ]d'{OE}uvre|heures de travail", window))
         if (
-            re.search(rf"travaill|main[- ]d'{OE}uvre|heures de travail", window)
-            and "insertion" not in window
-            and not re.search(r"\bsoit\s*(?:un\s+volume\s+de\s+)?$", before)
+            worked
+            # « heures de travail d'insertion » names the insertion after; « réserve à
+            # l'insertion 5 % des heures travaillées, estimées à 8 400 heures » before
+            and "insertion" not in window[worked[-1].start() :]
+            and not _SOIT_BEFORE.search(before)
         ):
             continue  # the hours worked of the formula, not the insertion hours
         if _RATE_BASE_BEFORE.search(before) and _THEN_SOIT.match(after):
@@ -397,10 +416,33 @@ def _accepted(
     return result
 
 
-def _lots_of(norm: str, found: list[tuple[int, int, int, int, int]]) -> list[str | None]:
+# « Lot 3 – Peinture : 420 000 € HT ; le titulaire réalise 290 h d'insertion »: a paragraph
+# that opens with its lot's label is about that lot, past the « ; » or « . » that ends the
+# label's sentence.
+_OPENING_LOT = re.compile(
+    r"\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?0*(" + LOT_NUMBER + r"|(?-i:[A-Z]))"
+    r"\s*[:\-–—.)]",
+    re.I,
+)
+
+
+def _opening_lot(norm: str, starts: list[int], at: int) -> str | None:
+    """The lot label that opens the paragraph holding offset `at`, when no other lot is
+    named between it and `at`."""
+    index = bisect.bisect_right(starts, at) - 1
+    match = _OPENING_LOT.match(norm, starts[index] if index >= 0 else 0)
+    if match is None or match.end() > at or LOT_RE.search(norm, match.end(), at):
+        return None
+    return normalise_lot(match.group(1))
+
+
+def _lots_of(
+    norm: str, found: list[tuple[int, int, int, int, int]], starts: list[int]
+) -> list[str | None]:
     """The lot each quantity of one sentence is about. « Lot 1 : 615 heures, lot 2 : 270
     heures » names the lot before its figure; « 615 heures (lot 1) et 270 heures (lot 2) »,
-    « 1 200 heures pour le lot 3 » after it: the first figure tells the sentence's style."""
+    « 1 200 heures pour le lot 3 » after it: the first figure tells the sentence's style;
+    a sentence that names none takes the lot its paragraph opens with."""
     lots: list[str | None] = []
     edges = [
         (found[i - 1][1] if i else q[3], found[i + 1][0] if i + 1 < len(found) else q[4])
@@ -417,7 +459,7 @@ def _lots_of(norm: str, found: list[tuple[int, int, int, int, int]]) -> list[str
                 LOT_RE.finditer(norm, s_start, start)
             )
             match = chunk[-1] if chunk else None
-        lots.append(lot_number(match) if match else None)
+        lots.append(lot_number(match) if match else _opening_lot(norm, starts, start))
     return lots
 
 
@@ -511,7 +553,7 @@ def extract(text: PieceText, facts: Facts) -> None:
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
         for quantity in _accepted(text, seg, facts, by_column):
             by_sentence.setdefault(quantity[3], []).append(quantity)
-        lots_of = {key: _lots_of(seg.norm, found) for key, found in by_sentence.items()}
+        lots_of = {key: _lots_of(seg.norm, found, seg.starts) for key, found in by_sentence.items()}
         with_lots = [
             (quantity, lot)
             for key, found in by_sentence.items()
@@ -539,6 +581,11 @@ def extract(text: PieceText, facts: Facts) -> None:
                     continue
                 lot = lot or text.lot
                 after = seg.norm[end:s_end]
+                if _PER_ORDER_AFTER.match(after):
+                    # « 35 heures par bon de commande supérieur à 50 000 € HT »: a rate per
+                    # order, not the lot's hours
+                    facts.add("hours_rate", HoursRate(value, None), seg, start, end, lot=lot)
+                    continue
                 rate = _RATE_AFTER.match(after)
                 if rate:
                     per = parse_number(rate.group(1)) or 0

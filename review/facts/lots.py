@@ -96,6 +96,8 @@ class TableColumns:
     annual_amount: int | None = None  # « Montant annuel estimé » (used when no other amount)
     maximum: int | None = None  # « Montant maximum » (used when the table gives no estimate)
     maximum_period: str | None = None  # "year": « Montant maximum annuel »
+    # columns whose header counts in thousands (« Montant (k€ HT) », « en milliers d'euros »)
+    thousands: frozenset[int] = frozenset()
 
     @classmethod
     def from_header(cls, header: list[str]) -> TableColumns:
@@ -136,6 +138,9 @@ class TableColumns:
             ):
                 cols.title = index
         cols._over_tranches(header)
+        cols.thousands = frozenset(
+            i for i, cell in enumerate(header) if _THOUSANDS.search(unaccent(cell))
+        )
         if cols.lot is None and (
             cols.hours is not None or cols.amount is not None or cols.annual_amount is not None
         ):
@@ -161,6 +166,7 @@ class TableColumns:
             self.amount = total
 
 
+_THOUSANDS = re.compile(r"\bk\s*(?:€|eur)|\bkeur\b|milliers?\s+d'euros|\ben\s+k€")
 _TRANCHE_COLUMN = re.compile(
     r"\btranche\s+(?:ferme|optionnelle|conditionnelle)|^\s*t[fo]\s*\d{0,2}\b"
 )
@@ -298,6 +304,12 @@ def extract(text: PieceText, facts: Facts) -> None:
             ):
                 if column is not None and column < len(cells) and re.search(r"\d", cells[column]):
                     amount, amount_period = _cell_amount(cells[column]), period
+                    if (
+                        amount is not None
+                        and column in cols.thousands
+                        and not re.search(r"€|eur", unaccent(cells[column]))
+                    ):
+                        amount *= 1000  # « 1 250 » under « Montant (k€ HT) »
                     if annual_note and column == cols.amount:
                         amount_period = "year"
                     if amount is not None:

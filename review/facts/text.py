@@ -310,7 +310,7 @@ LOT_RE = re.compile(
     + r")\b|((?-i:[A-Z]))(?![\w'’]))",
     re.I,
 )
-_LOT_LETTER = re.compile(r"\b[Ll][Oo][Tt][Ss]?\s*(?:[Nn]\s*[°o]\s*)?([A-Z])(?![\w'’])")
+_LOT_LETTER = re.compile(r"\b[Ll][Oo][Tt][Ss]?\s*(?:[Nn]\s*[°o]\s*)?([A-Z])(?![\w'’°])")
 
 
 def lot_number(match: re.Match[str]) -> str:

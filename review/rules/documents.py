@@ -73,7 +73,10 @@ def _same_piece(first: Piece, second: Piece) -> str | None:
     """Why two pieces of one kind look like versions of one piece, or None."""
     if first.sha256 and first.sha256 == second.sha256:
         return "même contenu"
-    if version_stem(first.path) == version_stem(second.path):
+    # « Lot 1 - Gros oeuvre/AE.docx » and « Lot 2 - Charpente/AE.docx »: one folder per
+    # lot, two pieces; the same name counts within one folder only.
+    same_folder = PurePosixPath(first.path).parent == PurePosixPath(second.path).parent
+    if same_folder and version_stem(first.path) == version_stem(second.path):
         return "même nom de pièce, à la version près"
     return None
 

@@ -259,6 +259,9 @@ def test_contract_with_administrative_clauses_counts_as_ccap(tmp_path):
         ("CCAP clause sociale.docx", PieceKind.CCAP),
         ("Tableau_calcul_heures.docx", PieceKind.ANNEXE_CLAUSE),  # blind12
         ("Heures insertion.docx", PieceKind.ANNEXE_CLAUSE),
+        # the whole name of the piece, accents decomposed as macOS writes them (NFD)
+        ("Cahier des clauses administratives particulie\u0300res.docx", PieceKind.CCAP),
+        ("De\u0301tail quantitatif estimatif.docx", PieceKind.DQE),
     ],
 )
 def test_kind_from_the_file_name_when_the_content_says_nothing(tmp_path, name, kind):

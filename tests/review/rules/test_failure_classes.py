@@ -1310,3 +1310,34 @@ def test_hours_per_year_of_the_same_accord_cadre_are_cs403(tmp_path):
     # near miss: four times too many
     report = run(_single_lot_dce(tmp_path, 565, _FOUR_YEARS, " par an"))
     assert len(by_code(report, "CS403")) == 1
+
+
+# ---------------------------------------------------------------- habits probed before blind13
+# (written from the habits given to the thirteenth and fourteenth corpora's writers, before
+# they were run: a folder per lot, whole names of pieces as file names)
+
+
+def _lot_folder_ae(hours: int) -> Doc:
+    return ae(P(f"Le candidat s'engage à réaliser {hours} heures d'insertion."))
+
+
+def test_an_ae_in_a_folder_per_lot_is_about_that_lot(tmp_path):
+    pieces = {
+        "AE.docx": None,
+        "Lot 1 - Gros oeuvre/AE.docx": _lot_folder_ae(615),
+        "Lot 2 - Charpente/AE.docx": _lot_folder_ae(270),
+    }
+    report = run(write_dce(tmp_path, pieces))
+    _only(report)
+    assert [lot.hours.get("AE") for lot in report.lots] == [615, 270]
+
+
+def test_an_ae_in_a_folder_per_lot_with_other_hours_is_cs401(tmp_path):
+    pieces = {
+        "AE.docx": None,
+        "Lot 1 - Gros oeuvre/AE.docx": _lot_folder_ae(615),
+        "Lot 2 - Charpente/AE.docx": _lot_folder_ae(300),  # near miss: 270 in the CCAP
+    }
+    report = run(write_dce(tmp_path, pieces))
+    _only(report, "CS401")
+    assert by_code(report, "CS401")[0].lot == "2"
