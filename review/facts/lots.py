@@ -182,11 +182,49 @@ def _without_title_row(rows: list) -> list:
     return rows[start:] if start and len(rows) - start >= 2 and len(rows[start]) >= 2 else rows
 
 
+def _has_digit(row: list) -> bool:
+    return any(ch.isdigit() for cell, _ in row for ch in cell)
+
+
+def _merged_header(rows: list) -> list:
+    """« Lot | Désignation | Clause sociale » over « (merged) | (merged) | Heures | Montant
+    estimé »: a header on two rows (cells merged across and down), read as one row whose
+    cells are the lower ones, under the upper one that spans them."""
+    if len(rows) < 3 or _has_digit(rows[0]) or _has_digit(rows[1]) or not _has_digit(rows[2]):
+        return rows
+    top, sub = rows[0], rows[1]
+    spanned = any(
+        cell.strip() and (index >= len(top) or not top[index][0].strip())
+        for index, (cell, _) in enumerate(sub)
+    )
+    if not spanned:
+        return rows  # « Bâtiment A » under « Lot »: a section row, not the header's lower half
+    header, parent = [], ""
+    for index in range(max(len(top), len(sub))):
+        above = top[index][0].strip() if index < len(top) else ""
+        parent = above or parent  # a blank upper cell: the span of the one before
+        below, place = sub[index] if index < len(sub) else ("", top[index][1])
+        header.append((_header_words(above or parent, below.strip()), place))
+    return [header, *rows[2:]]
+
+
+def _header_words(parent: str, child: str) -> str:
+    """The words of a column under a spanning cell: the lower cell's, with the upper one's
+    when it says hours the lower does not (« Heures d'insertion » over « Tranche ferme »)."""
+    if not child:
+        return parent
+    if re.search(r"heure|volume", unaccent(parent)) and not re.search(
+        r"heure|montant|€", unaccent(child)
+    ):
+        return f"{parent} {child}"
+    return child
+
+
 def lot_tables(text: PieceText) -> list[tuple[TableColumns, list[list[tuple[str, object]]]]]:
     """Tables whose header names lots (with a title, amount or hours column)."""
     found = []
     for rows in table_rows(text.piece).values():
-        rows = _without_title_row(rows)
+        rows = _merged_header(_without_title_row(rows))
         if len(rows) < 2:
             continue
         header = [c for c, _ in rows[0]]

@@ -159,3 +159,52 @@ def test_facilitator_contact_and_penalties(tmp_path):
     assert len(facts.of("penalty_hours")) == 1 and len(facts.of("penalty_reporting")) == 1
     smic = facts.of("smic_value")[0].value
     assert (smic.amount, smic.year) == (11.88, 2025)
+
+
+def _lot_table_ccap(path, merged: bool) -> None:
+    """A CCAP whose lot table has a header on two rows (« Clause sociale » merged over two
+    columns, « Lot » and « Désignation » merged down: Word gridSpan and vMerge), or, not
+    `merged`, a header on one row over a section row « Bâtiment A »."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Cahier des clauses administratives particulières")
+    document.add_heading("Article 9 - Clause sociale d'insertion", 1)
+    document.add_paragraph("Le titulaire réalise les heures d'insertion suivantes :")
+    table = document.add_table(rows=4, cols=4)
+    top = (
+        ["Lot", "Désignation", "Clause sociale"]
+        if merged
+        else ["Lot", "Désignation", "Heures", "Montant"]
+    )
+    for column, text in enumerate(top):
+        table.cell(0, column).text = text
+    if merged:
+        table.cell(0, 2).merge(table.cell(0, 3))
+        table.cell(1, 2).text, table.cell(1, 3).text = "Heures", "Montant estimé (€ HT)"
+        table.cell(0, 0).merge(table.cell(1, 0))
+        table.cell(0, 1).merge(table.cell(1, 1))
+    else:
+        table.cell(1, 0).text = "Bâtiment A"
+    rows = [("1", "Gros œuvre", "615", "820 000"), ("2", "Charpente", "270", "460 000")]
+    for row, values in enumerate(rows, start=2):
+        for column, text in enumerate(values):
+            table.cell(row, column).text = text
+    document.save(path)
+
+
+def test_lot_table_with_a_header_on_two_merged_rows(tmp_path):
+    _lot_table_ccap(tmp_path / "CCAP.docx", merged=True)
+    facts = extract_facts(read_consultation(tmp_path))
+    assert sorted((f.lot, f.value) for f in facts.of("hours")) == [("1", 615), ("2", 270)]
+    assert sorted((f.lot, f.value.amount_ht) for f in facts.of("lot")) == [
+        ("1", 820000.0),
+        ("2", 460000.0),
+    ]
+
+
+def test_lot_table_with_a_section_row_under_its_header(tmp_path):
+    # Near miss: « Bâtiment A » under « Lot » is a section row, not the header's lower half.
+    _lot_table_ccap(tmp_path / "CCAP.docx", merged=False)
+    facts = extract_facts(read_consultation(tmp_path))
+    assert sorted((f.lot, f.value) for f in facts.of("hours")) == [("1", 615), ("2", 270)]
