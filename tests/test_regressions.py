@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from clitext import flat
 
 # ---------------------------------------------------------------- batch
@@ -1240,3 +1241,21 @@ def test_hours_table_never_cuts_a_figure_at_any_width():
         assert max(len(line) for line in out.splitlines()) <= width, width
         for figure in expected:
             assert figure in out, (width, figure)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        # blind13 b13-24: an architect's index is a version mark
+        ("CCAP ind A.docx", "CCAP ind B.docx", True),
+        ("CCAP_indice_B.pdf", "CCAP.pdf", True),
+        ("RC rev2.docx", "RC rev3.docx", True),
+        # near misses: a word that starts with « ind » or « rev », two lots
+        ("Plan indus.pdf", "Plan.pdf", False),
+        ("AE_Lot01.docx", "AE_Lot02.docx", False),
+    ],
+)
+def test_version_marks_of_a_file_name(first, second, same):
+    from review.rules.documents import version_stem
+
+    assert (version_stem(first) == version_stem(second)) is same

@@ -66,7 +66,9 @@ _LEFT_OUT = (
     r"|renonc\w*\s+a|absence\s+d[e']|sans|aucune?|par\s+exception\s+a)"
     r"\s+(?:de\s+|d'|la\s+|les\s+|une?\s+)?(?:\w+\s+){0,2}?"
     r"(?:conditions?\s+d'execution|considerations?|clauses?|dimension|obligation)\s+"
-    r"(?:\w+\s+){0,4}?(?:sociale?s?|social|a\s+caractere\s+social|relatives?\s+(?:au\s+domaine\s+social|a\s+l'emploi))"
+    # « condition d'exécution prenant en compte des considérations relatives au domaine
+    # social » (thirteenth blind corpus: six words between)
+    r"(?:\w+\s+){0,6}?(?:sociale?s?|social|a\s+caractere\s+social|relatives?\s+(?:au\s+domaine\s+social|a\s+l'emploi))"
 )
 _REASON = (
     r"(?:justifi\w*|motiv\w*|en\s+raison|compte\s+tenu|du\s+fait|dans\s+la\s+mesure|parce\s+que|\bcar\b"

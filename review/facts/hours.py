@@ -174,8 +174,10 @@ def _period(text: str) -> str | None:
 _NOT_CONCERNED = re.compile(r"^(?:non\s+concerne\w*|sans\s+objet|neant|non|sans|exclu\w*)\b")
 
 
+# « à préciser », « volume à définir avec le facilitateur » in the hours column
 _PENDING = re.compile(
-    r"^(?:a\s+(?:preciser|definir|determiner|completer|fixer|calculer)|en\s+cours|xx+|\?+|\.{3,}|…+)(?!\w)"
+    r"^(?:(?:volume|nombre(?:\s+d'heures)?|heures|quantite)\s+)?"
+    r"(?:a\s+(?:preciser|definir|determiner|completer|fixer|calculer)|en\s+cours|xx+|\?+|\.{3,}|…+)(?!\w)"
 )
 
 
@@ -467,7 +469,7 @@ def _lots_of(
 # avec le facilitateur »: the clause covers the lot, its hours are not set yet.
 _PENDING_LOT = re.compile(
     r"\blots?\s*(?:n\s*[°o]\s*)?0*(" + LOT_NUMBER + r")\b[^.;:]{0,80}:\s*"
-    r"a\s+(?:preciser|definir|determiner|completer|fixer)\b"
+    r"(?:(?:volume|nombre(?:\s+d'heures)?|heures)\s+)?a\s+(?:preciser|definir|determiner|completer|fixer)\b"
 )
 
 

@@ -44,6 +44,53 @@ def _page_lines(raw: str) -> list[str]:
     return [line for line in (_SPACES.sub(" ", line).strip() for line in raw.splitlines()) if line]
 
 
+# « … (M. Paul-Henri Lemoine2). » in the page, « 2 Courriel : p.lemoine@… » at its foot: a
+# footnote, read where its mark stands (as Word's are), not after the page's last article.
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+\S")
+_FOOTNOTE_LINES = 6  # a footnote block sits in the last lines of its page
+_NOT_A_MARK = re.compile(r"(?:\b[mM]|CO|DC|R\+|[A-Z])$")  # « m2 », « CO2 », « DC4 », « R+1 »
+
+
+def _mark_line(lines: list[str], number: str, before: int) -> int | None:
+    """The line, above the foot of the page, that carries the footnote mark `number`
+    glued to a word (« Lemoine2 », « publique1 »)."""
+    mark = re.compile(r"([^\W\d_]|[)»])" + number + r"(?!\d)(?=\W|$)")
+    for index in range(before - 1, -1, -1):
+        for match in mark.finditer(lines[index]):
+            if not _NOT_A_MARK.search(lines[index][: match.start(1) + 1]):
+                return index
+    return None
+
+
+def _footnotes_in_place(lines: list[str]) -> list[str]:
+    """The page's lines with the footnotes at its foot moved right after the line that
+    cites them, when each footnote's mark is found above."""
+    first = max(len(lines) - _FOOTNOTE_LINES, 1)
+    starts = [i for i in range(first, len(lines)) if _FOOTNOTE_START.match(lines[i])]
+    if not starts:
+        return lines
+    start = starts[0]
+    notes: list[tuple[int, list[str]]] = []  # (citing line, the note's lines)
+    expected = int(_FOOTNOTE_START.match(lines[start]).group(1))
+    for index in range(start, len(lines)):
+        match = _FOOTNOTE_START.match(lines[index])
+        if match and int(match.group(1)) == expected:
+            cited = _mark_line(lines, match.group(1), start)
+            if cited is None:
+                return lines  # a numbered line, not a note: leave the page as it is
+            notes.append((cited, [lines[index]]))
+            expected += 1
+        elif notes:
+            notes[-1][1].append(lines[index])  # the note goes on over the next line
+    result: list[str] = []
+    for index, line in enumerate(lines[:start]):
+        result.append(line)
+        for cited, note in notes:
+            if cited == index:
+                result.extend(note)
+    return result
+
+
 def _open(data: bytes, name: str):
     import pypdfium2 as pdfium
 
@@ -222,6 +269,7 @@ def read_pdf(source: SourceFile) -> Piece:
                 piece.furniture.append(Block(text=line, place=Place(page=i + 1), area=area))
             else:
                 kept.append(line)
+        kept = _footnotes_in_place(kept)
         if i in tables:
             table_index = _add_table_page(piece, i, kept, tables[i], table_index, furniture)
         else:

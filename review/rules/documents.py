@@ -52,9 +52,11 @@ def unknown_kind(consultation: Consultation, facts: Facts, ctx: RuleContext) -> 
 
 
 # What people add to a file name when they keep another version of it: « (copie) »,
-# « - Copie », « (2) », « _v2 », « version 3 », « final », « définitif ».
+# « - Copie », « (2) », « _v2 », « version 3 », « ind A » / « indice B » / « rev 2 » (an
+# architect's or engineer's index), « final », « définitif ».
 _VERSION_MARKS = re.compile(
     r"\((?:copie|copy|\d+)\)|[\s_-]*(?:copie|copy)(?:\s+de)?(?=$|[\s_-])|[\s_-]*v(?:ersion)?\s*\d+$"
+    r"|[\s_-]+(?:ind(?:ice)?|rev(?:ision)?)(?:[.\s_-]+[a-z0-9]{1,2}|\d{1,2})$"
     r"|[\s_-]*(?:final|finale|definitif|definitive|def)$"
 )
 

@@ -41,12 +41,29 @@ def _current_code(text) -> str:
     )
 
 
+# « Ce dispositif, introduit à l'origine par l'article 14 de l'ancien code des marchés
+# publics de 2006, aujourd'hui abrogé, relève désormais des articles L2112-2 … du code de
+# la commande publique »: the repealed text told as history, beside the text in force
+# (thirteenth blind corpus). Both are needed: « l'article 14 de l'ancien code » alone is CS201.
+_TOLD_AS_HISTORY = re.compile(
+    r"aujourd'hui abrog|desormais|a l'origine|historiquement|anterieurement"
+    r"|abroge\w*\s+(?:depuis|le|au|en)\b|(?:qui\s+a|a\s+ete|ont\s+ete)\s+remplace"
+)
+_TEXT_IN_FORCE = re.compile(r"code de la commande publique|\bccp\b|\bl\.?\s?21\d\d-\d")
+
+
+def _told_as_history(sentence: str) -> bool:
+    return bool(_TOLD_AS_HISTORY.search(sentence) and _TEXT_IN_FORCE.search(sentence))
+
+
 @rule("CS201")
 def repealed_text(consultation: Consultation, facts: Facts, ctx: RuleContext) -> Iterable[Finding]:
     law = ctx.law
     for fact in facts.of("reference"):
         ref = fact.value
         if ref.family not in ("cmp", "ordonnance_2015_899", "decret_2016_360"):
+            continue
+        if _told_as_history(ref.sentence):
             continue
         text = law.repealed_text(ref.family)
         if ctx.judged_on < text.repealed_on:

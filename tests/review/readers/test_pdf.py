@@ -133,3 +133,36 @@ def test_tables_drawn_with_lines(tmp_path, one_shape):
         "ARTICLE 1 - Heures par lot",
         "Texte après le tableau.",
     ]
+
+
+def _footnoted_page(last_line: str) -> Doc:
+    return Doc(
+        [
+            H("ARTICLE 5 – Clause sociale d'insertion"),
+            P("Le titulaire est accompagné par le GIP Emploi de la vallée (M. Paul Lemoine2)."),
+            P("Il transmet chaque mois un état des heures réalisées."),
+            H("ARTICLE 6 – Pénalités"),
+            P("Les pénalités de retard sont de 1/3 000 du montant par jour."),
+            P(last_line),
+        ]
+    )
+
+
+def test_footnote_at_the_foot_of_the_page_is_read_where_its_mark_is(tmp_path):
+    """blind13: a LibreOffice PDF's footnote « 2 Courriel : … » sat after the page's last
+    article, away from the facilitator whose name carries the mark (CS304)."""
+    piece = read(
+        write_pdf(tmp_path / "ccap.pdf", _footnoted_page("2 Courriel : p.lemoine@exemple.fr."))
+    )
+    texts = [b.text for b in piece.blocks]
+    mark = next(i for i, t in enumerate(texts) if "Lemoine2" in t)
+    assert texts[mark + 1] == "2 Courriel : p.lemoine@exemple.fr."
+    assert texts[-1].startswith("Les pénalités de retard")
+
+
+def test_numbered_line_at_the_foot_of_the_page_without_its_mark_stays(tmp_path):
+    # Near miss: « 3 exemplaires … » starts with a figure, and no word above carries « 3 ».
+    piece = read(
+        write_pdf(tmp_path / "ccap.pdf", _footnoted_page("3 exemplaires signés sont remis."))
+    )
+    assert piece.blocks[-1].text == "3 exemplaires signés sont remis."

@@ -1341,3 +1341,70 @@ def test_an_ae_in_a_folder_per_lot_with_other_hours_is_cs401(tmp_path):
     report = run(write_dce(tmp_path, pieces))
     _only(report, "CS401")
     assert by_code(report, "CS401")[0].lot == "2"
+
+
+# ---------------------------------------------------------------- thirteenth blind corpus
+# b13-04: « introduit à l'origine par l'article 14 de l'ancien code des marchés publics de
+# 2006, aujourd'hui abrogé, relève désormais des articles L2112-2 … » (CS201); b13-03: lot
+# amounts of one year, said only by their sum × the duration = the value (CS403 ×2).
+
+
+@pytest.mark.parametrize(
+    ("objet", "cs201"),
+    [
+        (
+            "Ce dispositif, introduit à l'origine par l'article 14 de l'ancien code des marchés "
+            "publics de 2006, aujourd'hui abrogé, relève désormais de l'article L2112-2 du Code "
+            "de la commande publique et de l'article 20.1 du CCAG-Travaux.",
+            0,
+        ),
+        # near miss: the repealed article given as the basis, with the Code beside it
+        (
+            "En application de l'article 14 de l'ancien code des marchés publics et de l'article "
+            "L2112-2 du Code de la commande publique, le titulaire réalise une action d'insertion.",
+            1,
+        ),
+    ],
+)
+def test_a_repealed_text_told_as_history(tmp_path, objet, cs201):
+    report = run(write_dce(tmp_path, {"CCAP.docx": ccap(objet=objet)}))
+    assert len(by_code(report, "CS201")) == cs201
+
+
+def _yearly_lots_dce(tmp_path, value: str):
+    # 2 cleaning lots of 158 000 and 96 000 € HT a year over 4 years: 225 h and 135 h a year
+    object_ = (
+        "Marché public de services : nettoyage des locaux communautaires. Accord-cadre à bons "
+        f"de commande d'une durée maximale de 4 ans ({value}). Procédure adaptée. Date "
+        "d'envoi de l'avis à la publication : 1er décembre 2026."
+    )
+    lots = T(
+        [
+            ["Lot", "Désignation", "Estimation (€ HT)"],
+            ["1", "Nettoyage des sièges administratifs", "158 000 € HT"],
+            ["2", "Nettoyage des équipements sportifs", "96 000 € HT"],
+        ]
+    )
+    hours = T([["Lot", "Heures d'insertion par an"], ["1", "225 heures"], ["2", "135 heures"]])
+    commitment = T([["Lot", "Heures d'insertion par an"], ["1", "225 heures"], ["2", "135 heures"]])
+    pieces = {
+        "RC.docx": rc(
+            object_=object_,
+            lots=lots,
+            clause="Le marché comporte une clause sociale d'insertion (article 9 du CCAP).",
+        ),
+        "CCAP.docx": ccap(hours=hours, total=None),
+        "AE.docx": ae(commitment),
+    }
+    return write_dce(tmp_path, pieces)
+
+
+def test_lot_amounts_whose_sum_is_a_year_of_the_value_are_yearly(tmp_path):
+    report = run(_yearly_lots_dce(tmp_path, "valeur estimée sur la durée : 1 016 000 € HT"))
+    assert not by_code(report, "CS403"), [f.message for f in report.findings]
+
+
+def test_lot_amounts_whose_sum_is_the_value_are_for_the_whole_duration(tmp_path):
+    # near miss: the lots add up to the whole value, so 225 h a year is four times too many
+    report = run(_yearly_lots_dce(tmp_path, "valeur estimée : 254 000 € HT"))
+    assert len(by_code(report, "CS403")) == 2
