@@ -124,6 +124,42 @@ def parse_number(text: str) -> float | None:
 # ------------------------------------------------------------------ numbers written
 
 
+_WORD_VALUES = {
+    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+NUMBER_WORDS = sorted([*_WORD_VALUES, "cent", "cents", "mille", "et"], key=len, reverse=True)
+
+
+def number_from_words(text: str) -> int | None:
+    """« deux cent dix » → 210, « quatre-vingt-dix » → 90, « mille deux cents » → 1200
+    (unaccented, lower case); None when a word is not a number word."""
+    total, current, previous = 0, 0, None
+    words = [w for w in re.split(r"[\s\-]+", text.strip()) if w]
+    if not words:
+        return None
+    for word in words:
+        if word == "et":
+            continue
+        if word in ("cent", "cents"):
+            current = max(current, 1) * 100
+        elif word == "mille":
+            total += max(current, 1) * 1000
+            current = 0
+        elif word in _WORD_VALUES:
+            value = _WORD_VALUES[word]
+            if value == 20 and previous == "quatre":
+                current += 4 * 20 - 4  # « quatre-vingt(s) »: 4 × 20, the 4 already added
+            else:
+                current += value
+        else:
+            return None
+        previous = word
+    return total + current
+
+
 def fr_decimal(value: float, decimals: int, group: str = NNBSP, trim: bool = False) -> str:
     """`value` with `decimals` decimals, a comma, and `group` between thousands;
     `trim` drops trailing zeros (« 1,50 » -> « 1,5 », « 2,00 » -> « 2 »)."""

@@ -324,9 +324,13 @@ def _trade_written_as(text: str, profile: Profile) -> str | None:
 
 
 # A lot titled « Fourniture de … » with no word of work on site (pose, installation…).
+# « Fourniture de pompes », « Fourniture de produits d'entretien et de consommables
+# sanitaires »: a supply, even when a word names a trade (« sanitaires »), unless the title
+# names work (« pose », « entretien » of something) or a meal, which is cooked.
 _SUPPLY_ONLY = re.compile(
     r"^\W*(?:lot\s*\w*\s*[-–:]\s*)?fournitures?\s+(?:de|d'|des|du)\b"
-    r"(?!.*\b(?:pose|posee?s?|install\w*|montage|mise en (?:oe|œ)uvre|maintenance|entretien|travaux|service\w*))"
+    r"(?!.*\b(?:pose|posee?s?|install\w*|montage|mise en (?:oe|œ)uvre|maintenance"
+    r"|(?<!produits d')entretien|travaux|service\w*|repas))"
 )
 
 
@@ -371,8 +375,9 @@ def guess_trades(title: str, profile: Profile) -> list[str]:
         ),
         reverse=True,
     )
-    if not found and "fournitures" in profile.trades and _SUPPLY_ONLY.match(unaccent(title)):
-        return ["fournitures"]  # « Fourniture de pompes »: a supply, no work on site
+    if "fournitures" in profile.trades and _SUPPLY_ONLY.match(unaccent(title)):
+        # a supply, no work on site; the trades its words name come after (CS403 tries them)
+        return ["fournitures", *(k for k in found if k != "fournitures")]
     return found
 
 

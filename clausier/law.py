@@ -53,6 +53,7 @@ class ObsoleteName:
     new: str
     since: date
     source: str
+    forms: tuple[str, ...] = ()  # the same name written out (« zones urbaines sensibles »)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,13 @@ class Law:
         self.ccag_names: dict[str, str] = dict(ccag["noms"])
         self.ccag_2009_orders: dict[str, str] = dict(ccag["arretes_2009"])
         self.obsolete_names = [
-            ObsoleteName(old=n["ancien"], new=n["nouveau"], since=n["depuis"], source=n["source"])
+            ObsoleteName(
+                old=n["ancien"],
+                new=n["nouveau"],
+                since=n["depuis"],
+                source=n["source"],
+                forms=tuple(n.get("formes", ())),
+            )
             for n in data["denominations"]
         ]
         self.smic = sorted((s["depuis"], s["valeur"]) for s in data["smic"])

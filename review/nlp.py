@@ -441,7 +441,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
         _p(
             {
                 "NORM": {
-                    "REGEX": r"^(transmet|transmettre|transmission|communique|communiquer|fournir|fournit|adresse|remet)"
+                    "REGEX": r"^(transmet|transmettre|transmission|communique|communiquer|fournir|fournit(?!ure)|adresse|remet)"
                 }
             },
             {"NORM": {"NOT_IN": ["."]}, "OP": "*"},

@@ -245,6 +245,11 @@ def test_expected_range_is_the_computed_hours_plus_or_minus_the_tolerance(profil
         ("Isolation des façades – ravalement", "gros_oeuvre"),
         ("Fourniture de denrées d'épicerie (livraison)", "fournitures"),
         ("Étanchéité toiture terrasse", "couverture_etancheite"),
+        # blind14: a supply whose words name a trade; near misses: the work, the meal
+        ("Fourniture de produits d'entretien et de consommables sanitaires", "fournitures"),
+        ("Fourniture et pose d'appareils sanitaires", "plomberie_cvc"),
+        ("Fourniture de repas en liaison froide", "restauration"),
+        ("Fourniture et entretien des espaces verts", "espaces_verts_entretien"),
     ],
 )
 def test_guess_trade(profile, title, trade):
@@ -268,3 +273,21 @@ def test_requests_from_review_lots(profile):
         LotRequest("2", "Peinture", None, "peinture"),
         LotRequest("3", None, 10_000.0, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("deux cent dix", 210),
+        ("quatre-vingt-dix", 90),
+        ("quatre-vingts", 80),
+        ("soixante et onze", 71),
+        ("mille deux cents", 1200),
+        ("cent vingt mille", 120000),
+        ("heures", None),  # not a number word
+    ],
+)
+def test_number_from_words(words, value):
+    from clausier.french import number_from_words
+
+    assert number_from_words(words) == value

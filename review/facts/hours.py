@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from clausier.french import NUMBER_WORDS, number_from_words
 from review.facts.lots import lot_in_cell, lot_tables
 from review.facts.text import INSERTION_HINT, LOT_NUMBER, LOT_RE, lot_number, normalise_lot
 from review.nlp import OE, parse_number, unaccent
@@ -31,8 +32,15 @@ _NOT_INSERTION_BEFORE = re.compile(
     r"|base|sur\s+la\s+base)"
     r"(?:\s+(?:minimum|minimale|maximum|maximale|minimum\s+de\s+travail))?\W*(?:de\s+|d'|a\s+)?\W*$"
 )
+# A working time, not insertion hours: « la durée hebdomadaire de référence est de 35
+# heures », « un équivalent temps plein représente 1 607 heures » (unless « …, soit 800
+# heures » converts ETP into the hours).
+_WORKING_TIME_BEFORE = re.compile(
+    r"(?:hebdomadaire|par\s+semaine|temps\s+(?:plein|partiel)|\betp\b|duree\s+(?:legale|du\s+travail))"
+    r"[^.;]{0,40}$"
+)
 _NOT_INSERTION_AFTER = re.compile(
-    r"^\W*(?:par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai"
+    r"^\W*(?:/\s*24\b|par semaine|hebdo|par jour|de retard|apres|avant|suivant|ouvr|de travail(?! (?:d'insertion|reserv))|travaill|de main|de formation|de delai"
     r"|(?:par an\s+|annuelles\s+)?(?:pour\s+)?(?:un|une\s+personne\s+a)\s+temps\s+plein|(?:par an\s+)?pour\s+un\s+etp)"
 )
 # « La réunion … a lieu à 10 heures », « ouvert de 8 heures à 12 heures »: an hour of
@@ -108,10 +116,11 @@ _RATE_AFTER = re.compile(
     r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)\s*(k\s?€|€|euros?\b|m€)"
 )
 
-_PER_ORDER_AFTER = re.compile(
-    r"^\W*(?:d'insertion\s*)?(?:par|pour\s+chaque|a\s+chaque)\s+(?:bons?\s+de\s+commande|commande"
-    r"|marche\s+subsequent)\b"
+# « 35 heures par bon de commande », « pour chaque marché subséquent »: hours per order
+_PER_ORDER = re.compile(
+    r"(?:par|pour\s+chaque|a\s+chaque)\s+(?:bons?\s+de\s+commande|commande|marche\s+subsequent)\b"
 )
+_PER_ORDER_AFTER = re.compile(r"^\W*(?:d'insertion\s*)?" + _PER_ORDER.pattern)
 
 
 @dataclass(frozen=True)
@@ -150,10 +159,14 @@ def _named_lots(before: str, every: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(named))
 
 
+_LEAST_HOURS_IN_WORDS = 50  # « une heure », « quarante-huit heures »: a delay, not insertion hours
+
+
 def _hours_value(text: str) -> int | None:
     match = re.search(r"\d[\d\s\u00a0\u202f.]*", text)
     if not match:
-        return None
+        value = number_from_words(unaccent(text).lower())
+        return value if value is not None and value >= _LEAST_HOURS_IN_WORDS else None
     value = parse_number(match.group(0).strip(" ."))
     if value is None or value <= 0 or value >= 1_000_000:
         return None
@@ -232,6 +245,11 @@ def _tables(text: PieceText, facts: Facts, tables: list) -> set[str]:
                     # « à préciser »: the clause's table covers the lot, with no hours yet
                     facts.add("clause_lots", [number], seg, start, end)
                 continue  # « — »: no hours
+            if _PER_ORDER.search(unaccent(hours_cell)):
+                # « 20 h par bon de commande d'au moins 25 000 € HT »: a rate, as in prose
+                facts.add("hours_rate", HoursRate(value, None), seg, start, end, lot=number)
+                found.add(number)
+                continue
             facts.add("hours", value, seg, start, end, lot=number)
             period = cols.period or _period(hours_cell)
             if period:
@@ -333,7 +351,28 @@ def _quantities(seg, facts: Facts) -> list[tuple[int, int, str]]:
             continue
         for bare in _BARE.finditer(seg.norm, phrase.end, s_end):
             found.append((bare.start(1), bare.end(1), seg.text[bare.start(1) : bare.end(1)]))
+    if "heure" in seg.norm:
+        # « Lot 3 – heures : 175 »: the unit as the label
+        for label in _HOURS_LABEL.finditer(seg.norm):
+            bare = _BARE.match(seg.norm, label.end())
+            if bare:
+                found.append((bare.start(1), bare.end(1), seg.text[bare.start(1) : bare.end(1)]))
+        # « deux cent dix heures »: the figure in words only
+        for words in _WORDS_HOURS.finditer(seg.norm):
+            if number_from_words(words.group(1)) is not None:
+                found.append((words.start(1), words.end(1), words.group(1)))
     return sorted(set(found))
+
+
+_HOURS_LABEL = re.compile(r"\bheures?(?:\s+d'insertion)?\s*(?=:)")
+_WORDS_HOURS = re.compile(
+    r"(?<![\w-])((?:(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")(?:\s+|-))*(?:"
+    + "|".join(NUMBER_WORDS)
+    + r"))"
+    r"\s+heures?\b"
+)
 
 
 _INSERTION_VOLUME = re.compile(
@@ -376,6 +415,8 @@ def _accepted(
             continue
         if _NOT_INSERTION_BEFORE.search(before[-40:]):
             continue
+        if _WORKING_TIME_BEFORE.search(before[-60:]) and not _SOIT_BEFORE.search(before):
+            continue  # « la durée hebdomadaire … est de 35 heures », « un ETP représente 1 607 heures »
         # « Le volume d'heures d'insertion est fixé à 640 heures de travail par an »: the
         # insertion phrase before the figure says what the hours are.
         named = any(s_start <= p.start < start for p in phrases)

@@ -118,9 +118,13 @@ CCAG_RE = re.compile(
     + "|".join(_CCAG_FAMILIES.values())
     + r"))?"
 )
+_CCAG_WORDS = r"\s+du\s+(?:ccag|cahier\s+des\s+clauses\s+administratives\s+generales)"
 CCAG_ARTICLE_RE = re.compile(
     # « 20.1 », and « 20-1 » as some buyers write it
-    rf"{_ART}(\d{{1,2}}(?:[.\-]\d{{1,2}}){{0,3}})\s+du\s+(?:ccag|cahier\s+des\s+clauses\s+administratives\s+generales)"
+    rf"{_ART}(\d{{1,2}}(?:[.\-]\d{{1,2}}){{0,3}}){_CCAG_WORDS}"
+    # « aux articles L. 2112-2 du code de la commande publique et 18.1 du CCAG-FCS »: the
+    # CCAG's article last in a list of articles (fourteenth blind corpus, CS203 missed)
+    rf"|\barticles\s+(?:[^.;]|\.(?=\s?\d)){{1,80}}?\s(?:et|,)\s*(\d{{1,2}}(?:[.\-]\d{{1,2}}){{0,3}}){_CCAG_WORDS}"
 )
 _YEAR_NEAR = re.compile(r"\b(2009|2021)\b")
 _ORDER_2009 = re.compile(r"arrete\s+du\s+(?:8\s+septembre|19\s+janvier|16\s+septembre)\s+2009")
@@ -145,18 +149,21 @@ def _sentence(seg: Segment, offset: int) -> tuple[int, int, str]:
 
 @functools.lru_cache(maxsize=4)
 def _name_patterns(law) -> list[tuple]:
-    """(obsolete name, its regex, its first word folded) for each name of the law data."""
+    """(obsolete name, its regex over all its forms, the first words of its forms folded)
+    for each name of the law data."""
     from review.nlp import unaccent
 
-    return [(n, _names_regex(n.old), unaccent(n.old).split()[0]) for n in law.obsolete_names]
+    return [
+        (n, _names_regex(n.old, *n.forms), {unaccent(f).split()[0] for f in (n.old, *n.forms)})
+        for n in law.obsolete_names
+    ]
 
 
-def _names_regex(old: str) -> re.Pattern:
+def _names_regex(*forms: str) -> re.Pattern:
     from review.nlp import unaccent
 
-    words = [re.escape(w) for w in unaccent(old).split()]
-    body = r"[\s\-]+".join(words)
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])")
+    bodies = [r"[\s\-]+".join(re.escape(w) for w in unaccent(form).split()) for form in forms]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])")
 
 
 def extract(text: PieceText, facts: Facts) -> None:
@@ -260,26 +267,31 @@ def extract(text: PieceText, facts: Facts) -> None:
                 "reference",
                 Reference(
                     "ccag_article",
-                    match.group(1).replace("-", "."),
+                    (match.group(1) or match.group(2)).replace("-", "."),
                     ccag=family,
                     in_clause=seg.in_clause,
                     sentence=sentence,
                 ),
                 seg,
-                match.start(),
+                match.start() if match.group(1) else match.start(2),
                 match.end(),
             )
         # Obsolete names.
         taken: list[tuple[int, int]] = []
-        for name, pattern, key in name_patterns:
-            if key not in norm:
-                continue  # the name's first word is absent: no need to run its regex
+        for name, pattern, keys in name_patterns:
+            if not any(key in norm for key in keys):
+                continue  # no form's first word: no need to run its regex
+            said_in: set[int] = set()  # sentences where the name was already found
             for match in pattern.finditer(norm):
-                if name.old == "ZUS" and seg.text[match.start() : match.end()] != "ZUS":
+                if match.group(0) == "zus" and seg.text[match.start() : match.end()] != "ZUS":
                     continue  # "zus" in lower case is not the acronym
                 if any(a <= match.start() < b for a, b in taken):
                     continue
                 taken.append((match.start(), match.end()))
+                sentence_start = _sentence(seg, match.start())[0]
+                if sentence_start in said_in:
+                    continue  # « zone urbaine sensible (ZUS) »: one name, said twice
+                said_in.add(sentence_start)
                 window = norm[max(0, match.start() - 60) : match.end() + 60]
                 new_first = _names_regex(name.new.split(" (")[0]).search(window)
                 if new_first and re.search(

@@ -76,11 +76,14 @@ def uncovered_lots(facts: Facts) -> dict[str, Fact]:
     """Lots a piece says the clause covers (`clause_lots`) that no piece gives hours for,
     with the statement that covers them. Only when hours are stated per lot somewhere
     (a single figure for the whole contract may hold every lot's hours) and not for a
-    lot said to carry no clause."""
+    lot said to carry no clause or given a rate of hours."""
     with_hours = {f.lot for f in facts.of("hours") if f.lot is not None}
     if not with_hours:
         return {}
-    without = {f.lot for f in facts.of("lot_no_clause")}
+    # a lot whose hours are a rate (« 20 h par bon de commande ») has its number of hours
+    without = {f.lot for f in facts.of("lot_no_clause")} | {
+        f.lot for f in facts.of("hours_rate") if f.lot is not None
+    }
     missing: dict[str, Fact] = {}
     for fact in facts.of("clause_lots"):
         for lot in fact.value:

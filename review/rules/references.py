@@ -43,17 +43,20 @@ def _current_code(text) -> str:
 
 # « Ce dispositif, introduit à l'origine par l'article 14 de l'ancien code des marchés
 # publics de 2006, aujourd'hui abrogé, relève désormais des articles L2112-2 … du code de
-# la commande publique »: the repealed text told as history, beside the text in force
-# (thirteenth blind corpus). Both are needed: « l'article 14 de l'ancien code » alone is CS201.
-_TOLD_AS_HISTORY = re.compile(
-    r"aujourd'hui abrog|desormais|a l'origine|historiquement|anterieurement"
-    r"|abroge\w*\s+(?:depuis|le|au|en)\b|(?:qui\s+a|a\s+ete|ont\s+ete)\s+remplace"
-)
+# la commande publique »: the repealed text told as history (thirteenth blind corpus);
+# « relevait autrefois de l'article 14 …, abrogé en 2016 » (fourteenth). The sentence says
+# the text is repealed or past, or says what stands now beside the text in force:
+# « l'article 14 de l'ancien code » alone is CS201.
+_SAID_PAST = re.compile(r"abrog\w*|autrefois|jadis|historiquement|a l'origine|anterieurement")
+_SAID_NOW = re.compile(r"desormais|aujourd'hui|(?:qui\s+a|a\s+ete|ont\s+ete)\s+remplace")
 _TEXT_IN_FORCE = re.compile(r"code de la commande publique|\bccp\b|\bl\.?\s?21\d\d-\d")
 
 
 def _told_as_history(sentence: str) -> bool:
-    return bool(_TOLD_AS_HISTORY.search(sentence) and _TEXT_IN_FORCE.search(sentence))
+    return bool(
+        _SAID_PAST.search(sentence)
+        or (_SAID_NOW.search(sentence) and _TEXT_IN_FORCE.search(sentence))
+    )
 
 
 @rule("CS201")

@@ -1358,6 +1358,13 @@ def test_an_ae_in_a_folder_per_lot_with_other_hours_is_cs401(tmp_path):
             "de la commande publique et de l'article 20.1 du CCAG-Travaux.",
             0,
         ),
+        # blind14 b14-02: the past said in a sentence cut by « ; » from the Code in force
+        (
+            "Cette condition d'exécution relevait autrefois de l'article 14 de l'ancien code des "
+            "marchés publics, abrogé en 2016 ; elle repose aujourd'hui sur le seul code de la "
+            "commande publique et l'article 20.1 du CCAG-Travaux.",
+            0,
+        ),
         # near miss: the repealed article given as the basis, with the Code beside it
         (
             "En application de l'article 14 de l'ancien code des marchés publics et de l'article "
@@ -1408,3 +1415,29 @@ def test_lot_amounts_whose_sum_is_the_value_are_for_the_whole_duration(tmp_path)
     # near miss: the lots add up to the whole value, so 225 h a year is four times too many
     report = run(_yearly_lots_dce(tmp_path, "valeur estimée : 254 000 € HT"))
     assert len(by_code(report, "CS403")) == 2
+
+
+# ---------------------------------------------------------------- fourteenth blind corpus
+# b14-12: « 20 h par bon de commande d'au moins 25 000 € HT » in the AE's hours column was
+# the lot's hours (CS404 in the CCAP, which gives it as a rate).
+
+
+@pytest.mark.parametrize(("lot_2", "cs301"), [("20 h par bon de commande", 0), ("—", 1)])
+def test_a_lot_given_hours_per_order_has_its_hours(tmp_path, lot_2, cs301):
+    hours = T(
+        [
+            ["Lot", "Intitulé", "Heures d'insertion"],
+            ["1", "Gros œuvre", "615"],
+            ["2", "Charpente", lot_2],
+        ]
+    )
+    commitment = T([["Lot", "Heures d'insertion"], ["1", "615 heures"], ["2", lot_2]])
+    clause = "Le marché comporte une clause sociale d'insertion (article 9 du CCAP) pour les lots 1 et 2."
+    pieces = {
+        "RC.docx": rc(clause=clause),
+        "CCAP.docx": ccap(hours=hours, total=None),
+        "AE.docx": ae(commitment),
+    }
+    report = run(write_dce(tmp_path, pieces))
+    assert len(by_code(report, "CS301")) == cs301
+    assert not by_code(report, "CS404") and not by_code(report, "CS401")
