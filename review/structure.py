@@ -124,13 +124,30 @@ _TITLE_MAX_WORDS = 25  # a title is short; longer blocks are prose that cites ot
 
 def _title_blocks(piece: Piece) -> list[Block]:
     area: list[Block] = []
+    in_a_row = _sheet_row_widths(piece)
     for block in piece.blocks:
         if piece.pages and block.place.page is not None and block.place.page > 2:
             break
+        if in_a_row.get((block.place.table, block.place.row), 1) > 1 and block.place.row:
+            # « Engagement insertion | Je m'engage … » down a sheet: a row label, no title
+            continue
         area.append(block)
         if len(area) >= _TITLE_AREA_BLOCKS:
             break
     return area
+
+
+def _sheet_row_widths(piece: Piece) -> dict[tuple, int]:
+    """(table, row) -> its filled cells, for a spreadsheet (whose titles are a first row or
+    a row of one cell); empty for other formats."""
+    if piece.format not in ("xlsx", "xlsm", "ods"):
+        return {}
+    widths: dict[tuple, int] = {}
+    for block in piece.blocks:
+        if block.text.strip():
+            key = (block.place.table, block.place.row)
+            widths[key] = widths.get(key, 0) + 1
+    return widths
 
 
 def kind_from_text(text: str) -> tuple[PieceKind, str] | None:

@@ -39,24 +39,35 @@ class Contact:
 
 # A running header or footer that gives the facilitator's line (« Facilitatrice clauses
 # sociales : 01 99 00 12 34 – clauses@… »), on every page of the piece.
-_FURNITURE_CONTACT = re.compile(r"facilitat|clauses?\s+sociales?|insertion")
+# « Accompagnement : PLIE du Pays du Lys, M. …, tél. … » (sixteenth blind corpus).
+_FURNITURE_CONTACT = re.compile(
+    r"facilitat|clauses?\s+sociales?|insertion|accompagnement|\bplie\b|maison\s+de\s+l'emploi"
+)
+
+
+def _furniture_groups(piece) -> list[list]:
+    """The running header and footer of each page, each as its lines in order (a PDF
+    footer may take three lines: « … Accompagnement : Service emploi de la Communauté » /
+    « du Val d'Arzon, M. …, tél. … » / « emploi@… »)."""
+    groups: dict[tuple, list] = {}
+    for block in piece.furniture:
+        if block.area in ("header", "footer"):
+            groups.setdefault((block.area, block.place.page), []).append(block)
+    return list(groups.values())
 
 
 def _furniture_contacts(text: PieceText, facts: Facts) -> None:
-    for block in text.piece.furniture:
-        if block.area not in ("header", "footer"):
-            continue
-        norm = fold(block.text)
-        said = _FURNITURE_CONTACT.search(norm)
-        phone, email = PHONE_RE.search(block.text), EMAIL_RE.search(block.text)
+    for blocks in _furniture_groups(text.piece):
+        seg = Segment(text.piece, None, (), blocks)
+        said = _FURNITURE_CONTACT.search(fold(seg.text))
+        phone, email = PHONE_RE.search(seg.text), EMAIL_RE.search(seg.text)
         if not said or not (phone or email):
             continue
-        seg = Segment(text.piece, None, (), [block])
         end = max(m.end() for m in (phone, email) if m)
         facts.add(
             "facilitator",
             Contact(
-                block.text[said.start() : said.end()],
+                seg.text[said.start() : said.end()],
                 phone.group(0) if phone else None,
                 email.group(0) if email else None,
             ),
@@ -64,7 +75,7 @@ def _furniture_contacts(text: PieceText, facts: Facts) -> None:
             0,
             end,
         )
-        return  # the same line repeats on every page: once is enough
+        return  # the same lines repeat on every page: once is enough
 
 
 def extract(text: PieceText, facts: Facts) -> None:

@@ -162,8 +162,12 @@ def _named_lots(before: str, every: bool = False) -> tuple[str, ...]:
 _LEAST_HOURS_IN_WORDS = 50  # « une heure », « quarante-huit heures »: a delay, not insertion hours
 
 
+# « article L. 2113-12 », « R2123-1 »: a Code's article, no quantity
+_ARTICLE_NUMBER = re.compile(r"\b[LRD]\.?\s?\d{3,4}(?:-\d+)+")
+
+
 def _hours_value(text: str) -> int | None:
-    match = re.search(r"\d[\d\s\u00a0\u202f.]*", text)
+    match = re.search(r"\d[\d\s\u00a0\u202f.]*", _ARTICLE_NUMBER.sub("", text))
     if not match:
         value = number_from_words(unaccent(text).lower())
         return value if value is not None and value >= _LEAST_HOURS_IN_WORDS else None
@@ -184,12 +188,15 @@ def _period(text: str) -> str | None:
     return None
 
 
+# « lot réservé (article L. 2113-12) – pas d'heures d'insertion »: said anywhere in the cell
+# (fifteenth blind corpus: the article's number was read as 2 113 hours)
+_NO_HOURS_SAID = re.compile(r"\bpas\s+d'heures\b|\baucune\s+heure|\bsans\s+heures?\b")
 _NOT_CONCERNED = re.compile(r"^(?:non\s+concerne\w*|sans\s+objet|neant|non|sans|exclu\w*)\b")
 
 
 # « à préciser », « volume à définir avec le facilitateur » in the hours column
 _PENDING = re.compile(
-    r"^(?:(?:volume|nombre(?:\s+d'heures)?|heures|quantite)\s+)?"
+    r"^(?:(?:(?:volume|nombre|quantite)(?:\s+d'heures)?|heures)\s+)?"
     r"(?:a\s+(?:preciser|definir|determiner|completer|fixer|calculer)|en\s+cours|xx+|\?+|\.{3,}|…+)(?!\w)"
 )
 
@@ -234,7 +241,9 @@ def _tables(text: PieceText, facts: Facts, tables: list) -> set[str]:
                 number = text.lot or "unique"  # « Marché unique | … | 5 440 h »
             if number is None:
                 continue
-            if _NOT_CONCERNED.match(unaccent(hours_cell).strip()):
+            if _NOT_CONCERNED.match(unaccent(hours_cell).strip()) or _NO_HOURS_SAID.search(
+                unaccent(hours_cell)
+            ):
                 # « Non concerné », « Sans objet », « Non concerné (moins de 70 h) » in the
                 # hours column: the lot carries none (its figure is the minimum, not hours).
                 facts.add("lot_no_clause", number, seg, start, end, lot=number)
@@ -378,6 +387,7 @@ _WORDS_HOURS = re.compile(
 _INSERTION_VOLUME = re.compile(
     r"\b(?:volume|quota|nombre)\s+(?:horaire\s+|minimal\s+|total\s+)?d'(?:heures\s+d')?insertion\b"
 )
+_TO_INSERTION_BEFORE = re.compile(r"\b(?:a|pour)\s+l'insertion(?:\s+professionnelle)?\s*$")
 _PROSE_CELL_WORDS = 6  # a cell that long is prose, read as such (« lot 1 : 675 heures ; … »)
 
 
@@ -425,6 +435,8 @@ def _accepted(
         named = named or 0 <= s_start - listed_until <= 2
         # « Le volume d'insertion exigé est de 90 heures de travail »: the insertion named
         named = named or bool(_INSERTION_VOLUME.search(before))
+        # « le titulaire consacre à l'insertion 200 heures de travail »
+        named = named or bool(_TO_INSERTION_BEFORE.search(before))
         if _NOT_INSERTION_AFTER.search(after[:30]) and not (
             (named and re.match(r"^\W*de travail\b", after))
             or (seg.in_clause and _FOR_PEOPLE_AFTER.match(after))
@@ -510,7 +522,7 @@ def _lots_of(
 # avec le facilitateur »: the clause covers the lot, its hours are not set yet.
 _PENDING_LOT = re.compile(
     r"\blots?\s*(?:n\s*[°o]\s*)?0*(" + LOT_NUMBER + r")\b[^.;:]{0,80}:\s*"
-    r"(?:(?:volume|nombre(?:\s+d'heures)?|heures)\s+)?a\s+(?:preciser|definir|determiner|completer|fixer)\b"
+    r"(?:(?:(?:volume|nombre|quantite)(?:\s+d'heures)?|heures)\s+)?a\s+(?:preciser|definir|determiner|completer|fixer)\b"
 )
 
 

@@ -111,7 +111,9 @@ _CCAG_FAMILIES = {
     "mi": r"mi\b|marches\s+industriels",
 }
 CCAG_RE = re.compile(
-    r"\bccag\b(?:[\s\-–]*(?:(?:applicable\s+aux|des)\s+marches\s+(?:publics\s+)?(?:de\s+)?)?("
+    # « CCAG-FCS », « CCAG des marchés publics de travaux », « CCAG des fournitures
+    # courantes et services » (sixteenth blind corpus)
+    r"\bccag\b(?:[\s\-–]*(?:(?:applicable\s+aux|des)\s+marches\s+(?:publics\s+)?(?:de\s+)?|des\s+|de\s+)?("
     + "|".join(_CCAG_FAMILIES.values())
     + r"))?"
     r"|cahier\s+des\s+clauses\s+administratives\s+generales(?:\s+(?:applicables?\s+aux\s+marches\s+publics\s+)?(?:de\s+|des\s+)?("
@@ -259,7 +261,12 @@ def extract(text: PieceText, facts: Facts) -> None:
         for match in CCAG_ARTICLE_RE.finditer(norm):
             family = None
             tail = norm[match.end() : match.end() + 60]
-            fam = re.match(r"[\s\-–]*(" + "|".join(_CCAG_FAMILIES.values()) + ")", tail)
+            fam = re.match(
+                r"[\s\-–]*(?:(?:applicable\s+aux|des)\s+marches\s+(?:publics\s+)?(?:de\s+)?|des\s+|de\s+)?("
+                + "|".join(_CCAG_FAMILIES.values())
+                + ")",
+                tail,
+            )
             if fam:
                 family = ccag_family(fam.group(1))
             _, _, sentence = _sentence(seg, match.start())

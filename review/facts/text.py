@@ -259,12 +259,41 @@ def _join_page_continuations(
         ):
             header = [fold(c) for c, _ in result[previous][0]]
             body = rows[1:] if [fold(c) for c, _ in rows[0]] == header else rows
+            if body and _cut_row(body[0]):
+                # « Électricité courants forts » / « et faibles »: the last row of the page
+                # goes on at the top of the next one
+                result[previous] = result[previous][:-1] + [
+                    _joined_row(result[previous][-1], body[0])
+                ]
+                body = body[1:]
             result[previous] = result[previous] + body
             previous_last = last[index]
             continue
         result[index] = rows
         previous, previous_last = index, last.get(index, 0)
     return result
+
+
+def _cut_row(row: list[tuple[str, Place]]) -> bool:
+    """A row whose first cell is empty and whose others hold words only: the rest of a
+    row cut by a page break (« | et faibles | »)."""
+    return (
+        len(row) >= 2
+        and not row[0][0].strip()
+        and any(c.strip() for c, _ in row[1:])
+        and not any(ch.isdigit() for c, _ in row for ch in c)
+    )
+
+
+def _joined_row(
+    row: list[tuple[str, Place]], rest: list[tuple[str, Place]]
+) -> list[tuple[str, Place]]:
+    cells = list(row) + [("", place) for _, place in rest[len(row) :]]
+    for index, (text, _) in enumerate(rest):
+        if text.strip():
+            cell, place = cells[index]
+            cells[index] = (f"{cell} {text}".strip(), place)
+    return cells
 
 
 def _continues(
@@ -293,6 +322,8 @@ def _continues(
     opening = [fold(c) for c, _ in rows[0]]
     if opening == [fold(c) for c, _ in head_rows[0]]:
         return True  # the header repeated at the top of the page
+    if _cut_row(rows[0]):
+        return True  # the end of the previous page's last row
     # A row with a figure continues the table; a row of words alone is another table's header.
     return any(any(ch.isdigit() for ch in c) for c in opening)
 

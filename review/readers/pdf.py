@@ -35,6 +35,25 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# The confusions of a text layer made by character recognition (OCR) on a scanned page,
+# that a reader corrects without noticing: « cIause » (capital i for l), « socia1e » (one
+# for l), « lnsertion » (l for i at the start of a word), « rnarché » (rn for m), « heur es ».
+_OCR_SLIPS = re.compile(
+    r"(?<=[a-zà-ÿ])[I1](?=[a-zà-ÿ])|(?<=[a-zà-ÿ])0(?=[a-zà-ÿ])|\bl(?=n[a-zà-ÿ])|\brn(?=[aeiouyéè])"
+    r"|\b(heur|pénalit|activit)\s(es?|és?)\b"
+)
+
+
+def _ocr_repair(line: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if match.group(1):
+            return match.group(1) + match.group(2)
+        return {"I": "l", "1": "l", "0": "o", "l": "i", "rn": "m"}[found]
+
+    return _OCR_SLIPS.sub(fix, line)
+
+
 def _page_lines(raw: str) -> list[str]:
     """The non-empty cleaned lines of a page's text: `clean_line` on each line, with the
     replacements done once for the page (a page has forty lines)."""
@@ -244,6 +263,8 @@ def read_pdf(source: SourceFile) -> Piece:
                 try:
                     raw = textpage.get_text_range()
                     lines = _page_lines(raw)
+                    if _OCR_SLIPS.search(raw):
+                        lines = [_ocr_repair(line) for line in lines]
                     if not lines:
                         if _page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, 1):
                             scanned.append(index + 1)

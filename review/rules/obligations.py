@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 
 def estimated_value(facts: Facts) -> float | None:
-    """The consultation's estimated value: stated, else the sum of the lots' amounts."""
+    """The consultation's estimated value: the largest of the values stated and the sum of
+    the lots' amounts (« Lot n° 1 – … – estimation : 2 600 000 € HT » on each lot's line
+    states lots, not the whole: sixteenth blind corpus, CS501 judged on one lot)."""
     annual = {(f.piece, f.place, f.text) for f in facts.of("estimated_value_period")}
     years = most_stated([f.value for f in facts.of("duration_years")]) or 1.0
     stated = [
@@ -26,10 +28,12 @@ def estimated_value(facts: Facts) -> float | None:
         f.value * years if (f.piece, f.place, f.text) in annual else f.value
         for f in (*facts.of("estimated_value"), *facts.of("framework_maximum"))
     ]
-    if stated:
-        return max(stated)
-    amounts = [lot["amount_ht"] for lot in merged_lots(facts).values() if lot["amount_ht"]]
-    return sum(amounts) if amounts else None
+    lots = [lot for lot in merged_lots(facts).values() if lot["amount_ht"]]
+    if lots:
+        stated.append(
+            sum(lot["amount_ht"] * (years if lot["amount_period"] == "year" else 1) for lot in lots)
+        )
+    return max(stated) if stated else None
 
 
 def nature(facts: Facts) -> str:

@@ -51,6 +51,8 @@ class Scope:
             return True
         if not any(ev.segment.piece is t.piece for t in self.judged):
             return False
+        if fact.kind == "facilitator" and ev.segment.blocks[0].area in ("header", "footer"):
+            return True  # a running line of a judged piece that names the facilitator's help
         if HEADING_EXCLUDED.search(unaccent(ev.segment.headings)):
             return False  # « Pièces constitutives … l'annexe clause sociale »: a list of pieces
         start, end = ev.segment.sentence_around(ev.start)

@@ -208,3 +208,52 @@ def test_lot_table_with_a_section_row_under_its_header(tmp_path):
     _lot_table_ccap(tmp_path / "CCAP.docx", merged=False)
     facts = extract_facts(read_consultation(tmp_path))
     assert sorted((f.lot, f.value) for f in facts.of("hours")) == [("1", 615), ("2", 270)]
+
+
+def _pdf_table(rows_by_page: list[list[list[str]]]):
+    """A PDF piece whose table goes on over pages (one table index per page, as read)."""
+    from clausier.model import Block, Piece, Place
+
+    piece = Piece(path="RC.pdf", format="pdf")
+    for table, rows in enumerate(rows_by_page):
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text:
+                    place = Place(page=table + 1, table=table, row=r, cell=c)
+                    piece.blocks.append(Block(text=text, place=place))
+    return piece
+
+
+def test_a_table_row_cut_by_a_page_break_is_one_row():
+    """blind15 b15-01: « Électricité courants forts » / « et faibles » at the top of the next
+    page made that page's rows another table (lot 4 lost: CS404, CS402)."""
+    from review.facts.text import table_rows
+
+    piece = _pdf_table(
+        [
+            [
+                ["Lot", "Intitulé", "Heures d'insertion"],
+                ["3", "Électricité courants forts", "200 heures"],
+            ],
+            [["", "et faibles", ""], ["4", "Peinture", "170 heures"]],
+        ]
+    )
+    rows = [[c for c, _ in row] for row in next(iter(table_rows(piece).values()))]
+    assert rows == [
+        ["Lot", "Intitulé", "Heures d'insertion"],
+        ["3", "Électricité courants forts et faibles", "200 heures"],
+        ["4", "Peinture", "170 heures"],
+    ]
+
+
+def test_a_table_of_words_on_the_next_page_is_another_table():
+    # Near miss: the next page opens with a full header of words.
+    from review.facts.text import table_rows
+
+    piece = _pdf_table(
+        [
+            [["Lot", "Intitulé", "Heures d'insertion"], ["3", "Électricité", "200 heures"]],
+            [["Critère", "Pondération", "Note"], ["Prix", "60 %", "sur 20"]],
+        ]
+    )
+    assert len(table_rows(piece)) == 2

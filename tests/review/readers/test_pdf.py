@@ -166,3 +166,20 @@ def test_numbered_line_at_the_foot_of_the_page_without_its_mark_stays(tmp_path):
         write_pdf(tmp_path / "ccap.pdf", _footnoted_page("3 exemplaires signés sont remis."))
     )
     assert piece.blocks[-1].text == "3 exemplaires signés sont remis."
+
+
+def test_slips_of_a_character_recognition_layer_are_read_as_meant(tmp_path):
+    """blind16: a scanned RC with its OCR layer (« cIause socia1e d'lnsertion », « rnarché »,
+    « 330 heur es ») was read as no clause (CS102)."""
+    doc = Doc(
+        [
+            P("Le rnarché comporte une cIause socia1e d'lnsertion."),
+            P("Lot n° 1 : 330 heur es."),
+            # near misses: codes and units keep their figures and capitals
+            P("Articles R2123-1 et L2112-2 ; 12 m2 ; émissions de CO2 ; norme NF EN 1090."),
+        ]
+    )
+    texts = [b.text for b in read(write_pdf(tmp_path / "rc.pdf", doc)).blocks]
+    assert texts[0] == "Le marché comporte une clause sociale d'insertion."
+    assert texts[1] == "Lot n° 1 : 330 heures."
+    assert texts[2] == "Articles R2123-1 et L2112-2 ; 12 m2 ; émissions de CO2 ; norme NF EN 1090."

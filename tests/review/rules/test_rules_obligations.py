@@ -117,3 +117,44 @@ def test_cs501_the_maximum_of_an_accord_cadre_is_its_value(tmp_path):
 
 def test_cs501_near_miss_maximum_below_the_threshold(tmp_path):
     assert "CS501" not in codes(run(_works_framework(tmp_path, "5 000 000")))
+
+
+def _lots_each_with_its_estimate(root, amounts: list[str]):
+    """blind16 b16-33: « Lot n° 1 – Gros œuvre – estimation : 2 600 000 € HT. » on each lot's
+    line; the consultation's value is their sum, not the largest of them."""
+    lines = [
+        P(f"Lot n° {n} – {title} – estimation : {amount} € HT.")
+        for n, (title, amount) in enumerate(
+            zip(["Gros œuvre", "Charpente métallique", "Électricité"], amounts, strict=True), 1
+        )
+    ]
+    rc = Doc(
+        [
+            P("Règlement de la consultation"),
+            H("Article 1 - Objet"),
+            P(
+                "Marché public de travaux : construction d'un pavillon. Procédure adaptée. "
+                "Date d'envoi de l'avis à la publication : 15 septembre 2026."
+            ),
+            *lines,
+        ]
+    )
+    ccap = Doc(
+        [
+            P("Cahier des clauses administratives particulières"),
+            H("Article 1 - Objet"),
+            P("Construction d'un pavillon (CCAG-Travaux)."),
+        ]
+    )
+    ae = Doc([P("Acte d'engagement"), P("Le candidat s'engage à exécuter les travaux.")])
+    return write_dce(root, {"RC.docx": rc, "CCAP.docx": ccap, "AE.docx": ae})
+
+
+def test_cs501_the_value_of_lots_estimated_line_by_line_is_their_sum(tmp_path):
+    report = run(_lots_each_with_its_estimate(tmp_path, ["2 600 000", "1 900 000", "1 300 000"]))
+    assert len(by_code(report, "CS501")) == 1 and "5 800 000" in by_code(report, "CS501")[0].message
+
+
+def test_cs501_near_miss_lots_whose_sum_is_below_the_threshold(tmp_path):
+    report = run(_lots_each_with_its_estimate(tmp_path, ["2 600 000", "1 300 000", "800 000"]))
+    assert "CS501" not in codes(report)
