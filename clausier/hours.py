@@ -329,7 +329,8 @@ def _trade_written_as(text: str, profile: Profile) -> str | None:
 # names work (« pose », « entretien » of something) or a meal, which is cooked.
 _SUPPLY_ONLY = re.compile(
     r"^\W*(?:lot\s*\w*\s*[-–:]\s*)?fournitures?\s+(?:de|d'|des|du)\b"
-    r"(?!.*\b(?:pose|posee?s?|install\w*|montage|mise en (?:oe|œ)uvre|maintenance"
+    # « (sans pose) », « hors installation »: a supply still
+    r"(?!.*\b(?<!sans )(?<!hors )(?:pose|posee?s?|install\w*|montage|mise en (?:oe|œ)uvre|maintenance"
     r"|(?<!produits d')entretien|travaux|service\w*|repas))"
 )
 

@@ -250,6 +250,8 @@ def test_expected_range_is_the_computed_hours_plus_or_minus_the_tolerance(profil
         ("Fourniture et pose d'appareils sanitaires", "plomberie_cvc"),
         ("Fourniture de repas en liaison froide", "restauration"),
         ("Fourniture et entretien des espaces verts", "espaces_verts_entretien"),
+        # blind17: « (sans pose) » keeps a supply a supply
+        ("Fourniture de paillasses et sorbonnes (sans pose)", "fournitures"),
     ],
 )
 def test_guess_trade(profile, title, trade):

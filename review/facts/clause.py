@@ -194,10 +194,15 @@ def _is_clause_heading(article: Article, facts: Facts, segment: Segment) -> bool
 # another subject (« le délai d'exécution … dans le CCAP ») is off topic.
 _CLAUSE_BODY = re.compile(
     INSERTION_HINT.pattern
-    + r"|heures?|\d\s*h\b|public|emploi|\bsans\b|\bnea?nt\b|\bnon\b|\boui\b|lots? concerne"
+    # « sans » of « sans objet », not of « Sans préjudice des stipulations du CCAP »
+    + r"|heures?|\d\s*h\b|public|emploi|\bsans\b(?!\s+prejudice)|\bnea?nt\b|\bnon\b|\boui\b"
+    r"|lots? concerne"
 )
 _OTHER_SUBJECT = re.compile(
+    # « le titulaire respecte la réglementation du travail et les règles de sécurité du
+    # chantier » under « Condition d'exécution à caractère social » (seventeenth corpus)
     r"delais?\b|livraison|\bprix\b|paiement|reglement|assurances?|garantie|variantes?"
+    r"|securite|hygiene|droit du travail|travail dissimule"
     r"|visite|remise des offres|candidature|avance|reception|resiliation|litiges?"
 )
 

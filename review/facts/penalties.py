@@ -71,8 +71,10 @@ _NOT_DONE = re.compile(
 # cumulables »: about the penalties stated before.
 _ABOUT_THE_ABOVE = re.compile(r"\W*(?:ces|lesdites)\s+(?:penalites|sanctions)\b")
 _POINTER = re.compile(
-    r"(?:precisee?s?|prevue?s?|fixee?s?|definie?s?|detaillee?s?|indiquee?s?|mentionnee?s?|decrite?s?|figurent|voir)"
-    r"\s+(?:a\s+l'|au\s+|aux\s+|dans\s+(?:le|la|l')\s*|par\s+(?:le|la|l')\s*|en\s+)?\s*"
+    r"(?:precisee?s?|prevue?s?|fixee?s?|definie?s?|detaillee?s?|indiquee?s?|mentionnee?s?|decrite?s?|figurent|voir"
+    # « sanctionnés dans les conditions de l'article « Pénalités » »
+    r"|dans\s+les\s+conditions\s+(?:de|du|des|prevues\s+(?:a|au|par))\W*(?:l'|la\s+|le\s+)?)"
+    r"\s*(?:a\s+l'|au\s+|aux\s+|dans\s+(?:le|la|l')\s*|par\s+(?:le|la|l')\s*|en\s+)?\s*"
     r"(?:article|art\.|ccap|c\.c\.a\.p|cahier|annexe|acte|piece|present\s+(?:document|ccap|cahier)|document|chapitre)"
 )
 _AMOUNT = re.compile(
@@ -183,7 +185,11 @@ def _add_smic_values(seg, facts: Facts, start: int, end: int, hours: bool) -> No
 
 # « Les pénalités encourues au titre de la présente clause sont fixées à l'article
 # « Pénalités » »: the clause sends to the general penalties article.
-_SENDS_TO_PENALTIES = re.compile(r"penalit[^.]{0,80}" + _POINTER.pattern)
+# « pénalités … fixées à l'article 12 », « les manquements … sont sanctionnés dans les
+# conditions de l'article « Pénalités » ci-après » (seventeenth blind corpus)
+_SENDS_TO_PENALTIES = re.compile(
+    r"penalit[^.]{0,80}" + _POINTER.pattern + r"|sanctionn\w*[^.]{0,80}\barticle\W{0,3}penalit"
+)
 # In that article, a penalty for the clause's follow-up documents says which documents.
 _FOLLOW_UP = re.compile(
     r"(?:documents?|fiches?|tableaux?|etats?|releves?|bilans?)\s+(?:mensuels?\s+)?de\s+suivi"
@@ -214,6 +220,21 @@ def _label_rows(seg, facts: Facts, done: set[tuple[int, int]]) -> None:
             continue
         if _add_row(seg, facts, start, end, sentence):
             done.add((start, end))
+
+
+_INSERTION_LABEL = re.compile(r"(?:insertion|clauses?\s+sociales?)[^.]{0,40}:\s*$")
+
+
+def _under_an_insertion_label(seg, block) -> bool:
+    """« Pénalités relatives à la clause sociale d'insertion : » then its paragraphs, in a
+    general « Pénalités » article: the label gives them their subject (up to the next
+    label, within three paragraphs)."""
+    index = next((i for i, b in enumerate(seg.blocks) if b is block), None)
+    for above in reversed(seg.blocks[max(0, (index or 0) - 3) : index or 0]):
+        text = unaccent(above.text).strip()
+        if text.endswith(":"):
+            return bool(_INSERTION_LABEL.search(text))
+    return False
 
 
 def _sends_to_general_article(text: PieceText) -> bool:
@@ -269,6 +290,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 context_clause
                 or re.search(r"insertion|clause sociale", sentence)
                 or re.search(r"insertion|clauses? sociales?", paragraph)
+                or _under_an_insertion_label(seg, block)
                 # the general article the clause sends to: its follow-up documents' penalty
                 or (sends and general and _FOLLOW_UP.search(sentence) and _is_reporting(sentence))
             ):

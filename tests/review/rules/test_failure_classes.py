@@ -1441,3 +1441,41 @@ def test_a_lot_given_hours_per_order_has_its_hours(tmp_path, lot_2, cs301):
     report = run(write_dce(tmp_path, pieces))
     assert len(by_code(report, "CS301")) == cs301
     assert not by_code(report, "CS404") and not by_code(report, "CS401")
+
+
+# ---------------------------------------------------------------- seventeenth blind corpus
+# b17-04, b17-13, b17-34: the clause sends to « l'article « Pénalités » ci-après » in other
+# words, whose paragraphs stand under « Pénalités relatives à la clause sociale d'insertion : ».
+
+
+def _labelled_penalties_ccap(reporting_line: str):
+    general = [
+        H("Article 10 – Pénalités"),
+        P("Pénalités de retard : par jour calendaire de retard, 1/3000 du montant du marché."),
+        P("Pénalités relatives à la clause sociale d'insertion :"),
+        P(
+            "En cas de non-réalisation des heures d'insertion, une pénalité égale à 1,5 fois le "
+            "SMIC horaire brut est appliquée par heure non réalisée."
+        ),
+        P(reporting_line),
+    ]
+    pointer = (
+        "Les manquements à la présente clause sont sanctionnés dans les conditions de l'article "
+        "« Pénalités » ci-après."
+    )
+    return ccap(penalty=pointer, penalty_reporting=None, extra=general)
+
+
+def test_penalties_under_an_insertion_label_of_the_general_article(tmp_path):
+    line = (
+        "À défaut de remise du tableau de suivi dans les délais fixés, le titulaire encourt une "
+        "pénalité de 100 € par jour de retard."
+    )
+    _only(run(write_dce(tmp_path, {"CCAP.docx": _labelled_penalties_ccap(line)})))
+
+
+def test_general_article_without_a_reporting_penalty_is_cs308(tmp_path):
+    # near miss: the label's paragraphs hold no penalty for the follow-up documents
+    line = "Les pénalités de retard sont plafonnées à 10 % du montant du marché."
+    report = run(write_dce(tmp_path, {"CCAP.docx": _labelled_penalties_ccap(line)}))
+    _only(report, "CS308")
