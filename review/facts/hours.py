@@ -10,13 +10,12 @@ else the lot of a per-lot piece; a « total » before it makes it a total.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from clausier.french import NUMBER_WORDS, number_from_words
-from review.facts.lots import lot_in_cell, lot_tables
+from review.facts.lots import LOT_LABEL, lot_in_cell, lot_tables
 from review.facts.text import INSERTION_HINT, LOT_NUMBER, LOT_RE, lot_number, normalise_lot
 from review.nlp import OE, parse_number, unaccent
 
@@ -194,9 +193,11 @@ _NO_HOURS_SAID = re.compile(r"\bpas\s+d'heures\b|\baucune\s+heure|\bsans\s+heure
 _NOT_CONCERNED = re.compile(r"^(?:non\s+concerne\w*|sans\s+objet|neant|non|sans|exclu\w*)\b")
 
 
+# « volume (d'heures) », « nombre d'heures » before « à préciser »
+_HOURS_NOUN = r"(?:(?:volume|nombre|quantite)(?:\s+d'heures)?|heures)\s+"
 # « à préciser », « volume à définir avec le facilitateur » in the hours column
 _PENDING = re.compile(
-    r"^(?:(?:(?:volume|nombre|quantite)(?:\s+d'heures)?|heures)\s+)?"
+    r"^(?:" + _HOURS_NOUN + r")?"
     r"(?:a\s+(?:preciser|definir|determiner|completer|fixer|calculer)|en\s+cours|xx+|\?+|\.{3,}|…+)(?!\w)"
 )
 
@@ -474,30 +475,25 @@ def _accepted(
 # « Lot 3 – Peinture : 420 000 € HT ; le titulaire réalise 290 h d'insertion »: a paragraph
 # that opens with its lot's label is about that lot, past the « ; » or « . » that ends the
 # label's sentence.
-_OPENING_LOT = re.compile(
-    r"\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?0*(" + LOT_NUMBER + r"|(?-i:[A-Z]))"
-    r"\s*[:\-–—.)]",
-    re.I,
-)
+_OPENING_LOT = re.compile(LOT_LABEL, re.I)
 
 
-def _opening_lot(norm: str, starts: list[int], at: int) -> str | None:
+def _opening_lot(seg, at: int) -> str | None:
     """The lot label that opens the paragraph holding offset `at`, when no other lot is
     named between it and `at`."""
-    index = bisect.bisect_right(starts, at) - 1
-    match = _OPENING_LOT.match(norm, starts[index] if index >= 0 else 0)
+    norm = seg.norm
+    match = _OPENING_LOT.match(norm, seg.starts[seg.block_index(at)] if seg.starts else 0)
     if match is None or match.end() > at or LOT_RE.search(norm, match.end(), at):
         return None
     return normalise_lot(match.group(1))
 
 
-def _lots_of(
-    norm: str, found: list[tuple[int, int, int, int, int]], starts: list[int]
-) -> list[str | None]:
+def _lots_of(seg, found: list[tuple[int, int, int, int, int]]) -> list[str | None]:
     """The lot each quantity of one sentence is about. « Lot 1 : 615 heures, lot 2 : 270
     heures » names the lot before its figure; « 615 heures (lot 1) et 270 heures (lot 2) »,
     « 1 200 heures pour le lot 3 » after it: the first figure tells the sentence's style;
     a sentence that names none takes the lot its paragraph opens with."""
+    norm = seg.norm
     lots: list[str | None] = []
     edges = [
         (found[i - 1][1] if i else q[3], found[i + 1][0] if i + 1 < len(found) else q[4])
@@ -514,7 +510,7 @@ def _lots_of(
                 LOT_RE.finditer(norm, s_start, start)
             )
             match = chunk[-1] if chunk else None
-        lots.append(lot_number(match) if match else _opening_lot(norm, starts, start))
+        lots.append(lot_number(match) if match else _opening_lot(seg, start))
     return lots
 
 
@@ -522,7 +518,7 @@ def _lots_of(
 # avec le facilitateur »: the clause covers the lot, its hours are not set yet.
 _PENDING_LOT = re.compile(
     r"\blots?\s*(?:n\s*[°o]\s*)?0*(" + LOT_NUMBER + r")\b[^.;:]{0,80}:\s*"
-    r"(?:(?:(?:volume|nombre|quantite)(?:\s+d'heures)?|heures)\s+)?a\s+(?:preciser|definir|determiner|completer|fixer)\b"
+    r"(?:" + _HOURS_NOUN + r")?a\s+(?:preciser|definir|determiner|completer|fixer)\b"
 )
 
 
@@ -608,7 +604,7 @@ def extract(text: PieceText, facts: Facts) -> None:
         by_sentence: dict[int, list[tuple[int, int, int, int, int]]] = {}
         for quantity in _accepted(text, seg, facts, by_column):
             by_sentence.setdefault(quantity[3], []).append(quantity)
-        lots_of = {key: _lots_of(seg.norm, found, seg.starts) for key, found in by_sentence.items()}
+        lots_of = {key: _lots_of(seg, found) for key, found in by_sentence.items()}
         with_lots = [
             (quantity, lot)
             for key, found in by_sentence.items()

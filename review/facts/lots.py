@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from review.facts.text import LOT_NUMBER, Segment, normalise_lot, table_rows
+from review.facts.text import LOT_NUMBER, Segment, has_digit, normalise_lot, table_rows
 from review.nlp import parse_number, unaccent
 
 if TYPE_CHECKING:
@@ -36,12 +36,12 @@ ANNUAL = re.compile(r"annuel|par an\b|/ ?an\b|par annee")
 _BOUND = re.compile(r"\b(?:minimum|maximum|mini|maxi|plafond|plancher|minimal|maximal)\b")
 # « Lot n° 1 : Gros œuvre – maçonnerie (estimé à 420 000 € HT) »
 # (« Lot A : Menuiseries » too: a capital letter standing alone names a lot)
-LOT_LINE_RE = re.compile(
-    r"^\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?(0*"
-    + LOT_NUMBER
-    + r"|(?-i:[A-Z]))\s*[:\-–—.)]\s*(.+)$",
-    re.I,
+# The label that opens a lot's line or paragraph: « Lot n° 1 : », « – LOT 3.1 – », « Lot A. »
+LOT_LABEL = (
+    r"\s*(?:[-•–*]\s*)?lot\s*(?:n\s*[°o]\s*|no\.?\s*)?(0*" + LOT_NUMBER + r"|(?-i:[A-Z]))"
+    r"\s*[:\-–—.)]"
 )
+LOT_LINE_RE = re.compile(r"^" + LOT_LABEL + r"\s*(.+)$", re.I)
 _CELL_LOT_RE = re.compile(
     r"^\s*(?:lot\s*)?(?:n\s*[°o]\s*)?0*(" + LOT_NUMBER + r")\s*(?:[:\-–—.]|$)"
     r"|^\s*lot\s*(?:n\s*[°o]\s*)?((?-i:[A-Z]))\s*(?:[:\-–—.]|$)",
@@ -182,15 +182,11 @@ def _without_title_row(rows: list) -> list:
     return rows[start:] if start and len(rows) - start >= 2 and len(rows[start]) >= 2 else rows
 
 
-def _has_digit(row: list) -> bool:
-    return any(ch.isdigit() for cell, _ in row for ch in cell)
-
-
 def _merged_header(rows: list) -> list:
     """« Lot | Désignation | Clause sociale » over « (merged) | (merged) | Heures | Montant
     estimé »: a header on two rows (cells merged across and down), read as one row whose
     cells are the lower ones, under the upper one that spans them."""
-    if len(rows) < 3 or _has_digit(rows[0]) or _has_digit(rows[1]) or not _has_digit(rows[2]):
+    if len(rows) < 3 or has_digit(rows[0]) or has_digit(rows[1]) or not has_digit(rows[2]):
         return rows
     top, sub = rows[0], rows[1]
     spanned = any(

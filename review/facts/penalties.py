@@ -225,12 +225,12 @@ def _label_rows(seg, facts: Facts, done: set[tuple[int, int]]) -> None:
 _INSERTION_LABEL = re.compile(r"(?:insertion|clauses?\s+sociales?)[^.]{0,40}:\s*$")
 
 
-def _under_an_insertion_label(seg, block) -> bool:
+def _under_an_insertion_label(seg, start: int) -> bool:
     """« Pénalités relatives à la clause sociale d'insertion : » then its paragraphs, in a
     general « Pénalités » article: the label gives them their subject (up to the next
     label, within three paragraphs)."""
-    index = next((i for i, b in enumerate(seg.blocks) if b is block), None)
-    for above in reversed(seg.blocks[max(0, (index or 0) - 3) : index or 0]):
+    index = seg.block_index(start)
+    for above in reversed(seg.blocks[max(0, index - 3) : index]):
         text = unaccent(above.text).strip()
         if text.endswith(":"):
             return bool(_INSERTION_LABEL.search(text))
@@ -290,7 +290,7 @@ def extract(text: PieceText, facts: Facts) -> None:
                 context_clause
                 or re.search(r"insertion|clause sociale", sentence)
                 or re.search(r"insertion|clauses? sociales?", paragraph)
-                or _under_an_insertion_label(seg, block)
+                or _under_an_insertion_label(seg, start)
                 # the general article the clause sends to: its follow-up documents' penalty
                 or (sends and general and _FOLLOW_UP.search(sentence) and _is_reporting(sentence))
             ):

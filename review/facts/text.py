@@ -103,9 +103,12 @@ class Segment:
     def headings(self) -> str:
         return " / ".join(a.heading for a in self.chain)
 
+    def block_index(self, offset: int) -> int:
+        """The index in `blocks` of the block holding `offset`."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
     def block_at(self, offset: int) -> Block:
-        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
-        return self.blocks[index]
+        return self.blocks[self.block_index(offset)]
 
     def place_at(self, offset: int) -> Place | None:
         return self.block_at(offset).place if self.blocks else None
@@ -281,7 +284,7 @@ def _cut_row(row: list[tuple[str, Place]]) -> bool:
         len(row) >= 2
         and not row[0][0].strip()
         and any(c.strip() for c, _ in row[1:])
-        and not any(ch.isdigit() for c, _ in row for ch in c)
+        and not has_digit(row)
     )
 
 
@@ -325,7 +328,12 @@ def _continues(
     if _cut_row(rows[0]):
         return True  # the end of the previous page's last row
     # A row with a figure continues the table; a row of words alone is another table's header.
-    return any(any(ch.isdigit() for ch in c) for c in opening)
+    return has_digit(rows[0])
+
+
+def has_digit(row: list[tuple[str, Place]]) -> bool:
+    """A table row with a figure in one of its cells."""
+    return any(ch.isdigit() for cell, _ in row for ch in cell)
 
 
 # A lot's number: « 2 », « 2a », and a sub-lot « 3.1 » (« LOT N°3.1 – Plâtrerie », twelfth
